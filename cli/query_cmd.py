@@ -1,0 +1,58 @@
+"""`diplograph query` and `diplograph queries`: Cypher, ad hoc or named, on either store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from diplograph.cli.options import StoreChoice, fail, store_from, with_store_options
+from diplograph.cli.output import Format, print_rows
+from diplograph.graph import named_queries
+from rich.console import Console
+from rich.table import Table
+
+
+@with_store_options
+def query(
+    cypher: Annotated[str | None, typer.Argument(help="A Cypher statement.", show_default=False)] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Run a named query instead.")] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="Query parameter key=value (repeatable)."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    write: Annotated[bool, typer.Option("--write", help="Allow a statement that writes.")] = False,
+    choice: StoreChoice | None = None,
+) -> None:
+    """Run Cypher against the graph, read-only unless --write.
+
+    Examples:
+      diplograph query "MATCH (a:Leader)-[:MET_WITH]-(b:Leader) RETURN a.name, b.name"
+      diplograph query --name meetings --param leader=Lukashenko --format json
+    """
+    assert choice is not None
+    if (cypher is None) == (name is None):
+        fail("give either a Cypher statement or --name NAME (see `diplograph queries`)")
+    try:
+        params = named_queries.parse_params(param or [])
+        if name is not None:
+            named = named_queries.get(name)
+            cypher = named.cypher
+            params = named.bind(params)
+    except ValueError as exc:
+        fail(str(exc))
+    assert cypher is not None
+    with store_from(choice) as store:
+        columns, rows = store.run(cypher, params, write=write)
+    print_rows(columns, rows, fmt)
+
+
+def queries() -> None:
+    """List the named queries with their parameters.
+
+    Example: diplograph queries
+    """
+    table = Table("name", "description", "parameters")
+    for named in named_queries.all_queries():
+        table.add_row(named.name, named.description, named.params_help)
+    Console(highlight=False).print(table)

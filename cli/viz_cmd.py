@@ -1,0 +1,56 @@
+"""`diplograph viz`: the interactive HTML network."""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from diplograph.cli.options import StoreChoice, err, fail, store_from, with_store_options
+from diplograph.graph.page import write_page
+from diplograph.graph.subgraph import select
+from rich.console import Console
+
+
+@with_store_options
+def viz(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
+    focus: Annotated[
+        str | None, typer.Option("--focus", help="Draw the ego network of this name or alias.")
+    ] = None,
+    depth: Annotated[int, typer.Option("--depth", min=1, help="Hops around --focus.")] = 1,
+    rel_type: Annotated[
+        list[str] | None, typer.Option("--type", "-t", help="Only these relation types (repeatable).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only edges dated on/after YYYY[-MM[-DD]].")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only edges dated on/before YYYY[-MM[-DD]].")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Warn above this many nodes.")] = 2000,
+    open_page: Annotated[bool, typer.Option("--open", help="Open the page in the browser.")] = False,
+    choice: StoreChoice | None = None,
+) -> None:
+    """Write a self-contained interactive page of the graph (works offline).
+
+    Example: diplograph viz -o graph.html --focus Lukashenko --depth 2 --type MET_WITH
+    """
+    assert choice is not None
+    with store_from(choice) as store:
+        graph = store.to_networkx()
+    try:
+        selection = select(
+            graph, focus=focus, depth=depth, types=rel_type, since=since, until=until, node_limit=limit
+        )
+    except ValueError as exc:
+        fail(str(exc))
+    if selection.warning:
+        err.print(f"[yellow]warning:[/] {selection.warning}", markup=True)
+    info = write_page(selection.graph, output)
+    Console(highlight=False).print(
+        f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.size_bytes // 1024} KiB)"
+    )
+    if open_page:
+        webbrowser.open(output.resolve().as_uri())

@@ -1,0 +1,1 @@
+"""The graph model, entity resolution, stores, queries, exports and the HTML page."""

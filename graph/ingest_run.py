@@ -1,0 +1,76 @@
+"""One ingest run: read -> skip what is stored -> extract -> resolve -> write, article by article.
+
+Articles stream through in chunks so memory does not grow with the corpus; each
+article is written as one unit, so a failure never leaves half an article and a
+re-run completes the job without duplicating anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from diplograph.graph.model import article_fragment
+from diplograph.graph.resolve import Resolver
+from diplograph.graph.stats import Counts, counts
+from diplograph.graph.stores.base import Store
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract_articles
+from diplograph.ingest.readers import ReadError
+
+CHUNK = 64
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    added: Counts = field(default_factory=Counts)
+
+
+def _chunks(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Article | ReadError]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Article | ReadError],
+    *,
+    workers: int = 1,
+    on_article: Callable[[str, str], None] | None = None,
+) -> IngestSummary:
+    """Ingest articles into the store; `on_article(path_or_title, outcome)` reports progress.
+
+    Outcomes: "new", "skipped", "failed". A StoreError is not caught: the store is
+    unusable, the caller reports it and exits non-zero.
+    """
+    summary = IngestSummary()
+    report = on_article or (lambda _name, _outcome: None)
+    before = counts(store)
+    resolver = Resolver.from_leaders(store.leaders())
+    seen: set[str] = set()
+    for chunk in _chunks(items, CHUNK):
+        fresh: list[Article] = []
+        stored = store.stored_articles(a.id for a in chunk if isinstance(a, Article))
+        for item in chunk:
+            if isinstance(item, ReadError):
+                summary.failed += 1
+                summary.errors.append(str(item))
+                report(item.path, "failed")
+            elif item.id in stored or item.id in seen:
+                summary.skipped += 1
+                report(item.path or item.title or item.id, "skipped")
+            else:
+                seen.add(item.id)
+                fresh.append(item)
+        for article, record in zip(fresh, extract_articles(fresh, n_process=workers), strict=True):
+            store.write_fragment(article_fragment(record, resolver))
+            summary.new += 1
+            report(article.path or article.title or article.id, "new")
+    summary.added = counts(store).minus(before)
+    return summary

@@ -1,0 +1,168 @@
+"""Cross-article entity resolution: one node per person, country, region or body.
+
+Countries and regions resolve through their ISO codes. People are harder: the same
+leader is "Aleksandr Lukashenko" in one article and "Alexander Lukashenka" in the
+next. Names are compared by a transliteration-tolerant consonant skeleton, and two
+people sharing a surname stay apart when their first names or countries differ.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pycountry
+
+_HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "madam",
+        "president",
+        "minister",
+        "prime",
+        "ambassador",
+        "governor",
+        "mayor",
+        "secretary",
+        "general",
+        "chairman",
+        "chair",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "emir",
+        "sultan",
+        "his",
+        "her",
+        "excellency",
+        "h.e.",
+        "hon",
+    ]
+)
+_VOWELS = set("aeiouy")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents stripped, punctuation turned to spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", ascii_text).strip()
+
+
+def slug(text: str) -> str:
+    words = fold(text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return "-".join(words) or "unnamed"
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton that survives common transliteration variants.
+
+    Aleksandr/Alexander -> lksndr, Lukashenko/Lukashenka -> lkshnk, Tokayev/Tokaev -> tkv.
+    """
+    word = fold(word).replace(" ", "")
+    word = word.replace("x", "ks").replace("ph", "f").replace("w", "v").replace("kh", "h")
+    word = word.replace("ck", "k").replace("q", "k").replace("j", "i")
+    out: list[str] = []
+    for i, char in enumerate(word):
+        if char in _VOWELS and i > 0:
+            continue
+        if out and out[-1] == char:
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    """(given names skeleton, surname skeleton) of a person's name."""
+    words = [w for w in fold(name).split() if w not in _HONORIFICS]
+    if not words:
+        return "", ""
+    if len(words) == 1:
+        return "", skeleton(words[0])
+    return skeleton(words[0]), skeleton(words[-1])
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    return not a or not b or a == b or (len(min(a, b, key=len)) == 1 and a[0] == b[0])
+
+
+@dataclass
+class _Person:
+    node_id: str
+    given: str
+    surname: str
+    country: str | None
+
+
+@dataclass
+class Resolver:
+    """Maps an article's entities to global node ids, learning people as it goes."""
+
+    people: list[_Person] = field(default_factory=list)
+
+    @classmethod
+    def from_leaders(cls, leaders: Iterable[Mapping[str, Any]]) -> Resolver:
+        """Seed with the Leader nodes already stored (id, name, aliases, country)."""
+        resolver = cls()
+        for leader in leaders:
+            resolver._remember(leader["id"], leader["name"], leader.get("country"))
+        return resolver
+
+    def _remember(self, node_id: str, name: str, country: str | None) -> None:
+        given, surname = _name_parts(name)
+        if surname:
+            self.people.append(_Person(node_id, given, surname, country))
+
+    def _find_person(self, names: Iterable[str], country: str | None) -> str | None:
+        for name in names:
+            given, surname = _name_parts(name)
+            if not surname:
+                continue
+            matches = {
+                p.node_id
+                for p in self.people
+                if p.surname == surname
+                and _given_compatible(p.given, given)
+                and (not p.country or not country or p.country == country)
+            }
+            if len(matches) == 1:
+                return matches.pop()
+        return None
+
+    def resolve(self, entity: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        """(global id, node properties) for one entity of an extraction record."""
+        label, name = entity["type"], entity["name"]
+        country = entity.get("country")
+        aliases = sorted({a for a in entity.get("aliases", []) if a and a != name})
+        props: dict[str, Any] = {"name": name, "aliases": aliases, "country": country}
+        if label == "Country" and country:
+            return country, {**self.country_props(country), "aliases": sorted({*aliases, name})}
+        if label == "Region":
+            region_id = entity.get("iso3166_2") or (f"{country}-{slug(name)}" if country else slug(name))
+            return region_id, {**props, "id": region_id}
+        if label == "Leader":
+            props["title"] = entity.get("title")
+            node_id = self._find_person([name], country)
+            if node_id is None:
+                node_id = slug(name)
+                self._remember(node_id, name, country)
+            return node_id, {**props, "id": node_id}
+        org_id = slug(name)
+        return org_id, {**props, "id": org_id}
+
+    @staticmethod
+    def country_props(code: str) -> dict[str, Any]:
+        country = pycountry.countries.get(alpha_2=code)
+        name = getattr(country, "common_name", None) or getattr(country, "name", code)
+        return {"id": code, "name": name, "country": code}

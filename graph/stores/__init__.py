@@ -1,0 +1,1 @@
+"""The two graph stores: embedded FalkorDBLite (default) and Neo4j."""

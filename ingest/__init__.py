@@ -1,0 +1,1 @@
+"""Reading articles and turning their text into extraction records."""
