@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+
 from diplograph.cli.eval_cmd import evaluate
 from diplograph.cli.graph_cmd import export, push, stats
 from diplograph.cli.ingest_cmd import extract, ingest

@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
 from diplograph.cli.options import StoreChoice, fail, store_from, with_store_options
 from diplograph.graph.export import to_graphml, to_json
 from diplograph.graph.stats import counts
 from diplograph.graph.stores.base import StoreError
 from diplograph.graph.stores.open import open_store
 from diplograph.graph.stores.open import push as push_graph
-from rich.console import Console
-from rich.table import Table
 
 
 class ExportFormat(StrEnum):

@@ -7,13 +7,14 @@ import sys
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
 from diplograph.cli.options import StoreChoice, err, store_from, with_store_options
 from diplograph.graph.ingest_run import ingest as run_ingest
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract_articles
 from diplograph.ingest.readers import ReadError, read_paths
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 Paths = Annotated[
     list[str],

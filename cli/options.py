@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from rich.console import Console
+
 from diplograph.graph.stores.base import Store, StoreError
 from diplograph.graph.stores.open import open_store
-from rich.console import Console
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import json
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
 from diplograph.cli.options import StoreChoice, fail, store_from, with_store_options
 from diplograph.cli.output import Format, print_rows
 from diplograph.graph import named_queries
-from rich.console import Console
-from rich.table import Table
 
 
 @with_store_options
@@ -34,11 +36,11 @@ def query(
     if (cypher is None) == (name is None):
         fail("give either a Cypher statement or --name NAME (see `diplograph queries`)")
     try:
-        params = named_queries.parse_params(param or [])
         if name is not None:
-            named = named_queries.get(name)
-            cypher = named.cypher
-            params = named.bind(params)
+            named = named_queries.load_query(name)
+            cypher, params = named.cypher, named_queries.parse_params(named, param or [])
+        else:
+            params = _adhoc_params(param or [])
     except ValueError as exc:
         fail(str(exc))
     assert cypher is not None
@@ -47,12 +49,27 @@ def query(
     print_rows(columns, rows, fmt)
 
 
+def _adhoc_params(pairs: list[str]) -> dict[str, Any]:
+    """`key=value` for ad hoc Cypher: the value as JSON when it parses (42, true, ["a"]), else text."""
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"parameter {pair!r} is not key=value")
+        try:
+            params[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key.strip()] = value
+    return params
+
+
 def queries() -> None:
     """List the named queries with their parameters.
 
     Example: diplograph queries
     """
     table = Table("name", "description", "parameters")
-    for named in named_queries.all_queries():
-        table.add_row(named.name, named.description, named.params_help)
+    for named in named_queries.list_queries():
+        params = ", ".join(f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in named.params)
+        table.add_row(named.name, named.description, params or "-")
     Console(highlight=False).print(table)

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+
 from diplograph.cli.options import StoreChoice, err, fail, store_from, with_store_options
 from diplograph.graph.page import write_page
 from diplograph.graph.subgraph import select
-from rich.console import Console
 
 
 @with_store_options
