@@ -49,6 +49,7 @@ _HONORIFICS = frozenset(
     ]
 )
 _VOWELS = set("aeiouy")
+_FEMININE_ENDINGS = ("ova", "eva", "ina", "yna", "aya")
 
 
 def fold(text: str) -> str:
@@ -71,6 +72,9 @@ def skeleton(word: str) -> str:
     Aleksandr/Alexander -> lksndr, Lukashenko/Lukashenka -> lkshnk, Tokayev/Tokaev -> tkv.
     """
     word = fold(word).replace(" ", "")
+    # Slavic feminine surnames (Ivanova, Petrovna, Zakharova, -skaya) name other people
+    # than the masculine form, unlike a final-vowel transliteration (Lukashenka).
+    feminine = word.endswith(_FEMININE_ENDINGS)
     word = word.replace("x", "ks").replace("ph", "f").replace("w", "v").replace("kh", "h")
     word = word.replace("ck", "k").replace("q", "k").replace("j", "i")
     out: list[str] = []
@@ -80,7 +84,7 @@ def skeleton(word: str) -> str:
         if out and out[-1] == char:
             continue
         out.append(char)
-    return "".join(out)
+    return "".join(out) + ("+f" if feminine else "")
 
 
 def _name_parts(name: str) -> tuple[str, str]:
@@ -124,6 +128,19 @@ class Resolver:
         if surname:
             self.people.append(_Person(node_id, given, surname, country))
 
+    def _new_person_id(self, name: str, country: str | None) -> str:
+        """A slug of the name, made unique when another person already has it."""
+        taken = {p.node_id for p in self.people}
+        base = slug(name)
+        candidates = [base, f"{base}-{country.lower()}"] if country else [base]
+        for candidate in candidates:
+            if candidate not in taken:
+                return candidate
+        number = 2
+        while f"{candidates[-1]}-{number}" in taken:
+            number += 1
+        return f"{candidates[-1]}-{number}"
+
     def _find_person(self, names: Iterable[str], country: str | None) -> str | None:
         for name in names:
             given, surname = _name_parts(name)
@@ -155,7 +172,7 @@ class Resolver:
             props["title"] = entity.get("title")
             node_id = self._find_person([name], country)
             if node_id is None:
-                node_id = slug(name)
+                node_id = self._new_person_id(name, country)
                 self._remember(node_id, name, country)
             return node_id, {**props, "id": node_id}
         org_id = slug(name)
