@@ -1,0 +1,494 @@
+"""Relation frames read off the dependency parse: meetings, calls, visits (made and planned)
+and proposals of cooperation.
+
+Each frame starts at a trigger (a verb or noun from `frames`), finds its participants through
+the dependency arcs (subject, object, "with"/"to"/"of" phrases, conjunctions) and maps them to
+entities, through coreference for pronouns and nominals. Planned actions ("will meet",
+"expected to visit", "upcoming visit") never become MET_WITH or VISITED.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .coref import Coref
+from .entities import Entities, Entity
+from .frames import (
+    ARRIVAL_VERBS,
+    CALL_VERBS,
+    CALL_WORDS,
+    CODES,
+    COOP_NOUNS,
+    COOP_VERBS,
+    DEVELOP_WORDS,
+    FUTURE_AUX,
+    INTENT_WORDS,
+    LIGHT_VERBS,
+    MATERIAL_WORDS,
+    MEET_NOUNS,
+    MEET_VERBS,
+    MOTION_VERBS,
+    PLAN_ADJ,
+    PLAN_HEADS,
+    SAY_VERBS,
+    VISIT_LIGHT_VERBS,
+    VISIT_NOUNS,
+    WEAK_COOP_NOUNS,
+)
+from .when import resolve_when
+
+PLACE_TYPES = ("Country", "Region")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
+HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
+
+
+@dataclass
+class Relation:
+    type: str
+    source: Entity
+    target: Entity
+    sentences: list[Span] = field(default_factory=list)
+    code: str = ""
+    when: str | None = None
+    when_iso: str | None = None
+
+    def record(self) -> dict:
+        cameo, plover = CODES[self.code or self.type]
+        rec: dict = {"type": self.type, "source": self.source.id, "target": self.target.id,
+                     "evidence": [{"sentence": s.text, "start": s.start_char, "end": s.end_char}
+                                  for s in self.sentences],
+                     "cameo": cameo, "plover": plover}
+        if self.type == "PLANS_VISIT":
+            rec["when"] = self.when
+            rec["when_iso"] = self.when_iso
+        return rec
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts]
+
+
+def _is_planned(tok: Token) -> bool:
+    """Future, intended or scheduled: 'will meet', 'plans to visit', 'is expected to'."""
+    cur = tok
+    for _ in range(4):
+        if any(c.dep_ in {"aux", "auxpass"} and (c.lower_ in FUTURE_AUX or _lemma(c) in FUTURE_AUX)
+               for c in cur.children):
+            return True
+        if any(c.dep_ in {"amod", "advmod"} and c.lower_ in PLAN_ADJ for c in cur.children):
+            return True
+        if cur.dep_ in {"xcomp", "acl", "advcl", "ccomp", "pcomp"} and (
+                _lemma(cur.head) in PLAN_HEADS or cur.head.lower_ in PLAN_HEADS):
+            return True
+        if cur.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in PLAN_HEADS
+                                       for c in cur.head.children):
+            return True
+        if cur.dep_ in {"xcomp", "conj", "pobj", "dobj", "prep", "acl", "relcl"} or (
+                cur.pos_ in {"NOUN", "ADP"}):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            continue
+        break
+    return False
+
+
+def _is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+class RelationFinder:
+    def __init__(self, ents: Entities, coref: Coref, article_date: str | None) -> None:
+        self.ents = ents
+        self.coref = coref
+        self.doc = ents.doc
+        self.date = article_date
+        self.found: dict[tuple[str, str, str], Relation] = {}
+        self.focus_place: Entity | None = None
+
+    # -- participants ---------------------------------------------------------------------
+    def entity(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> Entity | None:
+        """The entity a noun phrase headed by `tok` names, looking into its compounds too."""
+        if "Leader" in types:
+            leader = self.coref.leader_at(tok.i)
+            if leader is not None:
+                return leader
+        ent = self.ents.by_token.get(tok.i)
+        if ent is not None and ent.type in types:
+            return ent
+        for child in tok.children:
+            if child.dep_ in {"compound", "appos", "poss", "nmod", "amod"}:
+                ent = self.ents.by_token.get(child.i)
+                if ent is not None and ent.type in types and (
+                        child.dep_ != "amod" or ent.type == "Country"):
+                    return ent
+                if "Leader" in types and child.dep_ == "appos":
+                    leader = self.coref.leader_at(child.i)
+                    if leader is not None:
+                        return leader
+        if tok.lower_ in {"there", "here"} and set(types) & set(PLACE_TYPES):
+            return self.focus_place
+        return None
+
+    def group(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> list[Entity]:
+        out: list[Entity] = []
+        for t in _conjuncts(tok):
+            ent = self.entity(t, types)
+            if ent is not None and ent not in out:
+                out.append(ent)
+        return out
+
+    def pobjs(self, tok: Token, preps: set[str]) -> list[Token]:
+        return [p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj"]
+
+    def subjects(self, verb: Token, types: tuple[str, ...] = ("Leader",)) -> list[Entity]:
+        """Subject of `verb`, climbing to the governing clause for participles and xcomps."""
+        cur = verb
+        for _ in range(4):
+            for c in cur.children:
+                if c.dep_ in {"nsubj", "csubj"}:
+                    if c.lower_ in {"who", "that", "which"} and cur.dep_ == "relcl":
+                        return self.group(cur.head, types)
+                    found = self.group(c, types)
+                    if found:
+                        return found
+                    return self._first_person(c, types)
+                if c.dep_ == "nsubjpass" and _lemma(cur) not in MEET_VERBS:
+                    return self.group(c, types)
+            if cur.dep_ == "relcl":
+                return self.group(cur.head, types)
+            if cur.dep_ in {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"} or (
+                    cur.dep_ == "pobj" or cur.pos_ in {"ADP", "NOUN"}):
+                if cur.head is cur:
+                    break
+                cur = cur.head
+                continue
+            break
+        return []
+
+    def _first_person(self, tok: Token, types: tuple[str, ...]) -> list[Entity]:
+        """'we'/'I' inside a quote stand for the quoted speaker."""
+        if tok.lower_ not in FIRST_PERSON or "Leader" not in types:
+            return []
+        speaker = self.speaker(tok.sent)
+        return [speaker] if speaker else []
+
+    def speaker(self, sent: Span) -> Entity | None:
+        """Who says this sentence: a reporting verb's subject here or just after the quote."""
+        for s in (sent, *self._next_sents(sent, 1)):
+            for tok in s:
+                if _lemma(tok) in SAY_VERBS and tok.pos_ == "VERB":
+                    for c in tok.children:
+                        if c.dep_ in SUBJECT_DEPS:
+                            leader = self.entity(c)
+                            if leader is not None:
+                                return leader
+        return None
+
+    def _next_sents(self, sent: Span, n: int) -> list[Span]:
+        out = []
+        i = sent.end
+        while i < len(self.doc) and len(out) < n:
+            s = self.doc[i].sent
+            out.append(s)
+            i = s.end
+        return out
+
+    # -- recording ------------------------------------------------------------------------
+    def add(self, kind: str, source: Entity, target: Entity, sent: Span, code: str = "",
+            when: Token | None = None) -> None:
+        if source is target or source.id == target.id:
+            return
+        if kind in {"MET_WITH", "HELD_CALL"} and source.id > target.id:
+            source, target = target, source
+        key = (kind, source.id, target.id)
+        rel = self.found.get(key)
+        if rel is None:
+            rel = self.found[key] = Relation(kind, source, target, code=code)
+        if sent not in rel.sentences:
+            rel.sentences.append(sent)
+        if kind == "PLANS_VISIT" and rel.when is None and when is not None:
+            rel.when, rel.when_iso = self._when(when)
+
+    def _when(self, tok: Token) -> tuple[str | None, str | None]:
+        """The DATE expression in the clause of `tok` (with its preposition)."""
+        for t in tok.subtree if tok.pos_ in {"VERB", "AUX"} else tok.head.subtree:
+            if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+                ent = next(e for e in t.doc.ents if e.start == t.i)
+                start = ent.start
+                if ent.root.dep_ == "pobj" and ent.root.head.i == start - 1:
+                    start -= 1
+                text = self.doc[start:ent.end].text
+                return text, resolve_when(text, self.date)
+        return None, None
+
+    # -- frames ---------------------------------------------------------------------------
+    def run(self) -> list[Relation]:
+        for tok in self.doc:
+            lemma = _lemma(tok)
+            if tok.pos_ in {"VERB", "AUX"}:
+                if lemma in MEET_VERBS or lemma in CALL_VERBS or lemma in LIGHT_VERBS:
+                    self.meeting_verb(tok)
+                if lemma == "visit" or lemma in MOTION_VERBS or lemma in ARRIVAL_VERBS:
+                    self.visit_verb(tok)
+                if lemma in COOP_VERBS:
+                    self.cooperation(tok)
+            elif tok.pos_ in {"NOUN", "PROPN"}:
+                if tok.lower_ in MEET_NOUNS or lemma in MEET_NOUNS or lemma == "call":
+                    self.meeting_noun(tok)
+                if lemma in VISIT_NOUNS:
+                    self.visit_noun(tok)
+                if tok.lower_ in COOP_NOUNS or lemma in COOP_NOUNS:
+                    self.cooperation(tok)
+        return list(self.found.values())
+
+    def _is_call(self, tok: Token) -> bool:
+        window = [tok, *tok.children, tok.head, *[c for c in tok.head.children]]
+        return _lemma(tok) in CALL_VERBS or any(t.lower_ in CALL_WORDS or _lemma(t) in CALL_VERBS
+                                                for t in window)
+
+    def meeting_verb(self, verb: Token) -> None:
+        lemma = _lemma(verb)
+        if _is_negated(verb) or _is_planned(verb):
+            return
+        objects: list[Entity] = []
+        is_call = self._is_call(verb)
+        noun = None
+        if lemma in LIGHT_VERBS:
+            noun = next((c for c in verb.children if c.dep_ == "dobj" and (
+                c.lower_ in MEET_NOUNS or _lemma(c) in MEET_NOUNS or _lemma(c) == "call")), None)
+            if noun is None:
+                return
+            if lemma in {"begin", "start"}:
+                return
+            is_call = is_call or self._is_call(noun)
+            for p in self.pobjs(noun, {"with", "from"}):
+                objects += self.group(p)
+        else:
+            if lemma in {"discuss", "talk", "confer", "negotiate", "sit"}:
+                pass
+            else:
+                for c in verb.children:
+                    if c.dep_ == "dobj":
+                        objects += self.group(c)
+                        for agent in (t for t in c.subtree if t.dep_ == "agent"):
+                            for p in agent.children:
+                                objects += self.group(p)
+                        if _lemma(c) == "call":
+                            is_call = True
+                            for p in self.pobjs(c, {"from"}):
+                                objects += self.group(p)
+            for p in self.pobjs(verb, {"with", "from"}):
+                objects += self.group(p)
+        if lemma in CALL_VERBS and not objects and lemma == "call":
+            return
+        subjects = self.subjects(verb)
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            agents = [e for p in self.pobjs(verb, {"by"}) for e in self.group(p)]
+            passive = [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.group(c)]
+            subjects, objects = agents or subjects, objects or passive
+        kind = "HELD_CALL" if is_call else "MET_WITH"
+        code = "MET_WITH:host" if lemma in HOST_VERBS and not is_call else ""
+        self._pairs(kind, subjects, objects, verb.sent, code)
+        if kind == "MET_WITH":
+            self._meeting_place(verb, subjects + objects)
+
+    def _pairs(self, kind: str, subjects: list[Entity], objects: list[Entity], sent: Span,
+               code: str = "") -> None:
+        if objects:
+            for s in subjects:
+                for o in objects:
+                    self.add(kind, s, o, sent, code)
+        elif len(subjects) > 1:
+            for k, s in enumerate(subjects):
+                for o in subjects[k + 1:]:
+                    self.add(kind, s, o, sent, code)
+
+    def meeting_noun(self, noun: Token) -> None:
+        if _is_planned(noun) or any(c.lower_ in PLAN_ADJ for c in noun.children):
+            return
+        if noun.dep_ == "dobj" and _lemma(noun.head) in LIGHT_VERBS:
+            return  # handled with its verb
+        is_call = self._is_call(noun)
+        partners = [e for p in self.pobjs(noun, {"with", "from"}) for e in self.group(p)]
+        pair = [e for p in self.pobjs(noun, {"between", "of"}) for e in self.group(p)]
+        owner = [e for c in noun.children if c.dep_ == "poss" for e in self.group(c)]
+        kind = "HELD_CALL" if is_call else "MET_WITH"
+        if partners:
+            sources = owner or pair or self._noun_subject(noun, partners)
+            self._pairs(kind, sources, partners, noun.sent)
+            self._meeting_place(noun, sources + partners)
+        elif len(pair) > 1:
+            self._pairs(kind, pair, [], noun.sent)
+        elif len(owner) > 1:
+            self._pairs(kind, owner, [], noun.sent)
+
+    def _noun_subject(self, noun: Token, exclude: list[Entity]) -> list[Entity]:
+        """Who had the meeting: the subject of the clause the noun sits in, else the sentence's."""
+        found = [e for e in self.subjects(noun) if e not in exclude]
+        if found:
+            return found
+        root = noun.sent.root
+        found = [e for e in self.subjects(root) if e not in exclude]
+        return found
+
+    def _meeting_place(self, trigger: Token, people: list[Entity]) -> None:
+        """A meeting 'in <place>' abroad means each visitor VISITED the place."""
+        places = [e for p in self.pobjs(trigger, {"in"}) for e in self.group(p, PLACE_TYPES)]
+        for place in places:
+            self.focus_place = place
+            for person in people:
+                if person.country and place.country and person.country != place.country:
+                    self.add("VISITED", person, place, trigger.sent)
+                    country = self.ents.country_entity(place.country)
+                    if country is not None and place.type == "Region":
+                        self.add("VISITED", person, country, trigger.sent)
+
+    def _visit_kind(self, trigger: Token) -> str | None:
+        if _is_negated(trigger):
+            return None
+        return "PLANS_VISIT" if _is_planned(trigger) else "VISITED"
+
+    def visit_verb(self, verb: Token) -> None:
+        lemma = _lemma(verb)
+        targets: list[Entity] = []
+        if lemma == "visit":
+            for c in verb.children:
+                if c.dep_ in {"dobj", "advmod"}:
+                    targets += self.group(c, PLACE_TYPES)
+        preps = {"in", "at"} if lemma in ARRIVAL_VERBS else {"to", "for"}
+        for p in self.pobjs(verb, preps):
+            targets += self.group(p, PLACE_TYPES)
+        if lemma in MOTION_VERBS:
+            targets += [e for c in verb.children if c.dep_ == "advmod"
+                        for e in self.group(c, PLACE_TYPES)]
+        if not targets:
+            return
+        kind = self._visit_kind(verb)
+        if kind is None or (lemma in MOTION_VERBS and kind == "VISITED" and lemma != "come"):
+            return
+        if lemma in ARRIVAL_VERBS and kind == "PLANS_VISIT":
+            return
+        visitors = self.subjects(verb)
+        for v in visitors:
+            for t in targets:
+                self.add(kind, v, t, verb.sent, when=verb)
+        self.focus_place = targets[-1]
+
+    def visit_noun(self, noun: Token) -> None:
+        targets = [e for p in self.pobjs(noun, {"to", "in"}) for e in self.group(p, PLACE_TYPES)]
+        targets += [e for c in noun.children if c.dep_ in {"compound", "amod", "poss"}
+                    and self.ents.by_token.get(c.i) is not None
+                    and self.ents.by_token[c.i].type in PLACE_TYPES
+                    for e in [self.ents.by_token[c.i]]]
+        if not targets:
+            return
+        visitors = [e for c in noun.children if c.dep_ == "poss" for e in self.group(c)]
+        visitors += [e for p in self.pobjs(noun, {"of", "by"}) for e in self.group(p)]
+        head = noun.head
+        while head.pos_ == "ADP" and head.head is not head:
+            head = head.head
+        governing = head if head.pos_ in {"VERB", "AUX"} else None
+        if not visitors and governing is not None and (
+                _lemma(governing) in VISIT_LIGHT_VERBS or noun.dep_ in {"dobj", "pobj"}):
+            visitors = self.subjects(governing)
+        if not visitors:
+            return
+        planned = any(c.lower_ in PLAN_ADJ for c in noun.children) or (
+            governing is not None and _is_planned(governing)) or _is_planned(noun)
+        if governing is not None and _lemma(governing) in {"prepare", "announce", "discuss"}:
+            planned = True
+        kind = "PLANS_VISIT" if planned else "VISITED"
+        for v in visitors:
+            for t in targets:
+                self.add(kind, v, t, noun.sent, when=governing or noun)
+        self.focus_place = targets[-1]
+
+    # -- cooperation ----------------------------------------------------------------------
+    def cooperation(self, tok: Token) -> None:
+        """An intent to develop cooperation with a partner: speaker/subject -> partner."""
+        partner_types = ("Country", "Region", "Organization", "Leader")
+        partners = [e for p in self.pobjs(tok, {"with"}) for e in self.group(p, partner_types)]
+        pair = [e for p in self.pobjs(tok, {"between", "among"})
+                for e in self.group(p, partner_types)]
+        pair += [e for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
+                 for e in self.group(c, ("Country", "Region"))]
+        head = tok.head
+        if not partners and tok.dep_ in {"dobj", "pobj"}:
+            partners = [e for p in self.pobjs(head, {"with"}) for e in self.group(
+                p, partner_types)]
+        if not partners and len(pair) < 2:
+            return
+        if not self._intent(tok):
+            return
+        speaker = self.speaker(tok.sent) if not self._quoted_first_person(tok) else None
+        subject = self.subjects(tok, ("Leader", "Country", "Region", "Organization"))
+        sources = [speaker] if speaker else subject
+        if not sources:
+            sources = self._first_person_owner(tok)
+        partners = [self._as_place(p) for p in partners]
+        pair = [self._as_place(p) for p in pair]
+        code = "PROPOSED_COOPERATION:material" if any(
+            t.lower_ in MATERIAL_WORDS for t in tok.sent) else ""
+        for source in sources:
+            home = source.country
+            targets = partners or [p for p in pair if p and p.country != home]
+            for target in targets:
+                if target is None or target.type == "Leader" or (
+                        home and target.country == home and target.type == "Country"):
+                    continue
+                self.add("PROPOSED_COOPERATION", source, target, tok.sent, code)
+
+    def _as_place(self, ent: Entity | None) -> Entity | None:
+        if ent is not None and ent.type == "Leader" and ent.country:
+            return self.ents.country_entity(ent.country)
+        return ent
+
+    def _quoted_first_person(self, tok: Token) -> bool:
+        return False
+
+    def _first_person_owner(self, tok: Token) -> list[Entity]:
+        sent = tok.sent
+        if any(t.lower_ in FIRST_PERSON for t in sent):
+            speaker = self.speaker(sent)
+            if speaker is not None:
+                return [speaker]
+        return []
+
+    def _intent(self, tok: Token) -> bool:
+        """Is the cooperation wished, offered or to be developed (not merely reported)?"""
+        cur = tok
+        weak = tok.lower_ in WEAK_COOP_NOUNS
+        for c in tok.children:
+            if c.lower_ in DEVELOP_WORDS or (c.lower_ in INTENT_WORDS and not weak):
+                return True
+        for _ in range(6):
+            lemma = _lemma(cur)
+            if cur is not tok:
+                past = cur.tag_ in {"VBD", "VBN"} and not _is_planned(cur) and cur.dep_ not in {
+                    "amod", "acomp"}
+                if lemma in INTENT_WORDS or cur.lower_ in INTENT_WORDS:
+                    return not past or lemma in {"propose", "suggest", "offer", "call", "stress",
+                                                 "emphasize", "underline", "agree", "express"}
+                if lemma in DEVELOP_WORDS and not past:
+                    return True
+                if lemma in COOP_VERBS and _is_planned(cur):
+                    return True
+            if cur.head is cur or cur.dep_ in {"ROOT"}:
+                break
+            cur = cur.head
+        return _is_planned(tok) and not weak
+
+
+def find_relations(ents: Entities, coref: Coref, article_date: str | None) -> list[dict]:
+    """The relation records of one article (symmetric types stored once)."""
+    relations = RelationFinder(ents, coref, article_date).run()
+    return [r.record() for r in relations]

@@ -1,0 +1,138 @@
+"""Office titles: the lexicon, and the title a person's mention carries.
+
+A title is read from the words before a name ("Belarusian President Aleksandr Lukashenko",
+"Governor of Russia's Primorsky Krai Oleg Kozhemyako") or from an apposition
+("Dauren Abayev, Kazakhstan's ambassador to Russia"; "X, the Minister of Foreign Affairs of Y").
+The country comes from a demonym, a possessive country or an "of <Country>" inside the title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import fold, gazetteer
+
+# honorifics dropped from a name but not offices by themselves
+HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "madame", "sir", "dame", "hon", "sheikh", "prince",
+                        "mister", "lord"})
+# words that can sit inside a title between office words ("Minister of Foreign Affairs of Russia")
+TITLE_GLUE = frozenset({"of", "the", "for", "to", "and", "&", "'s", "\u2019s", "on", "at", "in"})
+# descriptive words allowed before an office word ("outgoing Russian Ambassador")
+TITLE_MODIFIERS = frozenset({"outgoing", "incoming", "former", "then", "acting", "new", "newly",
+                             "appointed", "recently", "top", "senior", "visiting", "deputy",
+                             "first", "chief", "foreign", "interim", "elected"})
+# nouns naming what a minister, ambassador... is in charge of, kept inside the title
+DOMAIN_WORDS = frozenset({
+    "foreign", "affairs", "defense", "defence", "healthcare", "health", "finance", "trade",
+    "economy", "economic", "energy", "interior", "internal", "justice", "education", "culture",
+    "agriculture", "industry", "transport", "external", "state", "european", "political",
+    "security", "national", "international", "relations", "cooperation", "natural", "resources",
+    "emergency", "emergencies", "labour", "labor", "social", "development", "investment",
+    "investments", "commerce", "tourism", "communications", "digital", "sports", "youth",
+    "information", "science", "technology", "environment", "ecology", "mining", "oil", "gas",
+    "water", "housing", "construction", "infrastructure", "special", "presidential",
+    "extraordinary", "plenipotentiary", "general", "executive", "prime", "vice", "high",
+})
+
+
+@cache
+def office_words() -> frozenset[str]:
+    """Folded single words that head a title ('president', 'minister', 'governor'...)."""
+    text = resources.files(__package__).joinpath("data", "titles.txt").read_text("utf-8")
+    words: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(fold(line).split()[-1])
+    return frozenset(words)
+
+
+def is_office_word(word: str) -> bool:
+    key = fold(word)
+    return key in office_words() or (key.endswith("s") and key[:-1] in office_words())
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str  # as written ("Healthcare Minister", "Governor of Primorsky Krai")
+    country: str | None  # ISO alpha-2 named by the title, if any
+    office_place: str | None  # folded name of the place the office is OF ("primorsky krai")
+
+
+def title_before(doc: Doc, start: int, sent_start: int,
+                 blocked: set[int] | frozenset[int] = frozenset()) -> Title | None:
+    """The title written right before the name starting at token `start`, if any."""
+    i = start - 1
+    while i >= sent_start:
+        tok = doc[i]
+        word, key = tok.text, fold(tok.text)
+        if i in blocked:
+            break
+        lower_ok = word.islower() and (key in TITLE_GLUE or key in TITLE_MODIFIERS
+                                       or key in DOMAIN_WORDS or is_office_word(word))
+        upper_ok = word[:1].isupper() and tok.pos_ in {"PROPN", "NOUN", "ADJ"}
+        if word in {"'s", "\u2019s", "&"} or lower_ok or upper_ok:
+            i -= 1
+            continue
+        break
+    words = doc[i + 1:start]
+    # the title starts at the first office word or demonym/country of the run
+    first = next((k for k, t in enumerate(words)
+                  if is_office_word(t.text) or gazetteer().demonym(t.text)
+                  or gazetteer().country(t.text) or fold(t.text) in DOMAIN_WORDS), None)
+    if first is None or not any(is_office_word(t.text) for t in words):
+        return None
+    span = words[first:]
+    while len(span) and fold(span[0].text) in TITLE_GLUE:
+        span = span[1:]
+    while len(span) and (fold(span[-1].text) in TITLE_GLUE or span[-1].text in {",", "-"}):
+        span = span[:-1]
+    if not len(span) or not any(is_office_word(t.text) for t in span):
+        return None
+    return _title_from(span)
+
+
+def title_in(span: Span) -> Title | None:
+    """The title if `span` (an apposition or a nominal) is one: it must contain an office word."""
+    if not any(is_office_word(t.text) for t in span):
+        return None
+    return _title_from(span)
+
+
+def _title_from(span: Span) -> Title:
+    gaz = gazetteer()
+    country = None
+    office_place = None
+    tokens = list(span)
+    text = span.text
+    for tok in tokens:
+        dem = gaz.demonym(tok.text)
+        if dem and country is None and tok.text[:1].isupper():
+            country = dem.country
+        place = gaz.country(tok.text)
+        if place and country is None:
+            country = place.country
+    # "of <Place>" names the office's country or region
+    for k, tok in enumerate(tokens):
+        if tok.lower_ == "of":
+            rest = [t.text for t in tokens[k + 1:] if t.text not in {"'s", "\u2019s"}]
+            for n in range(min(4, len(rest)), 0, -1):
+                cand = " ".join(rest[:n])
+                place = gaz.place(cand)
+                if place:
+                    office_place = fold(cand)
+                    country = country or place.country
+                    break
+    # drop leading article and descriptive modifiers from the title text
+    start = 0
+    while start < len(tokens) - 1 and (fold(tokens[start].text) in {"the", "a", "an"}
+                                       or fold(tokens[start].text) in {"outgoing", "incoming",
+                                                                        "former", "recently",
+                                                                        "newly", "appointed"}):
+        start += 1
+    text = span[start:].text if start else text
+    return Title(text=text, country=country, office_place=office_place)
