@@ -17,6 +17,7 @@ import numpy as np
 _EXACT_LIMIT = 800
 _GRID = 24  # cells per side above _EXACT_LIMIT nodes: 576 bodies
 _GRAVITY = 0.05  # pull towards the centre so disconnected parts stay on screen
+_MIN_GAP = 0.6  # typical nearest-neighbour distance, in `spacing` units
 
 
 def force_layout(
@@ -49,7 +50,25 @@ def force_layout(
         pos += disp / length * np.minimum(length, temperature)
         temperature -= cooling
     pos -= pos.mean(axis=0)
+    pos *= _spread(pos, spacing, rng)
     return {node: (float(pos[i, 0]), float(pos[i, 1])) for i, node in enumerate(nodes)}
+
+
+def _spread(pos: np.ndarray, spacing: float, rng: np.random.Generator) -> float:
+    """Scale that moves typical nearest neighbours `_MIN_GAP * spacing` apart (never shrinks).
+
+    Hubs pull their neighbourhoods into dense cores on big graphs; spreading the whole
+    picture keeps those nodes apart once the reader zooms in.
+    """
+    if len(pos) < 2:
+        return 1.0
+    sample = pos[rng.choice(len(pos), min(len(pos), 500), replace=False)]
+    dist2 = ((sample[:, None, :] - pos[None, :, :]) ** 2).sum(axis=2)
+    dist2[dist2 == 0] = np.inf
+    nearest = float(np.median(np.sqrt(dist2.min(axis=1))))
+    if not np.isfinite(nearest) or nearest <= 0:
+        return 1.0
+    return max(1.0, _MIN_GAP * spacing / nearest)
 
 
 def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:
@@ -59,8 +78,10 @@ def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:
         own = np.arange(n)
         sums, masses = pos.copy(), np.ones(n)
     else:
-        low, high = pos.min(axis=0), pos.max(axis=0)
-        cell = np.minimum(((pos - low) / np.maximum(high - low, 1e-9) * _GRID).astype(int), _GRID - 1)
+        # a grid over the bulk of the nodes: a few far-flung ones must not make the cells coarse
+        low, high = np.percentile(pos, 2, axis=0), np.percentile(pos, 98, axis=0)
+        scaled = (pos - low) / np.maximum(high - low, 1e-9) * _GRID
+        cell = np.clip(scaled.astype(int), 0, _GRID - 1)
         own = cell[:, 0] * _GRID + cell[:, 1]
         masses = np.bincount(own, minlength=_GRID * _GRID).astype(float)
         sums = np.stack(

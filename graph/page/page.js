@@ -297,7 +297,9 @@
     const id = visible.reduce((best, i) => (degree[i] > degree[best] ? i : best));
     status.textContent = found.length > 1 ? found.length + " matches; showing the most connected" : "";
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.4, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    // a big graph redraws too slowly for an animation to look like one
+    const animation = ends.length > 1500 ? false : { duration: 400, easingFunction: "easeInOutQuad" };
+    network.focus(id, { scale: 1.4, animation: animation });
     showNode(id);
     return id;
   }
