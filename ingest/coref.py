@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import Entities, Entity
 from .gazetteer import fold, gazetteer
-from .titles import is_office_word
+from .titles import DOMAIN_WORDS, is_office_word
 
 # generic heads and the office words they can stand for
 GENERIC_HEADS: dict[str, frozenset[str]] = {
@@ -63,7 +63,8 @@ class Coref:
         for _, start, end in _nominal_matcher(doc)(doc):
             span = doc[start:end]
             words = span[1:]
-            if not all(is_office_word(t.text) or gaz.demonym(t.text) or t.lower_ in {
+            if not all(is_office_word(t.text) or gaz.demonym(t.text) or t.lower_ in DOMAIN_WORDS
+                       or t.lower_ in {
                     "head", "of", "state", "foreign", "defense", "defence", "top", "leader",
                     "diplomat", "prime"} or (t.i > start + 1 and gaz.place(t.text))
                        for t in words):
@@ -124,12 +125,15 @@ class Coref:
         return None
 
     def pronoun(self, i: int) -> Entity | None:
-        subject = recent = None
+        """This sentence's last subject before the pronoun, else the last subject before it."""
+        here = before = recent = None
         sent_start = self.doc[i].sent.start
         for start, ent, is_subj in self._order:
             if start >= i:
                 break
             recent = ent
-            if is_subj or start >= sent_start:
-                subject = ent
-        return subject or recent
+            if is_subj and start >= sent_start:
+                here = ent
+            elif is_subj:
+                before = ent
+        return here or before or recent

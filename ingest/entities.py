@@ -280,7 +280,11 @@ class _Builder:
                                    or gaz.place(doc[start].text) or gaz.demonym(doc[start].text)
                                    or doc[start].text in {"[", "(", "of", "the"}):
             start += 1
-        while end > start and doc[end - 1].text in {"'s", "\u2019s", "'", "]", ")", ",", "."}:
+        for k in range(start, end):
+            if doc[k].text in {"'s", "\u2019s"}:
+                end = k
+                break
+        while end > start and doc[end - 1].text in {"'", "]", ")", ",", "."}:
             end -= 1
         if end <= start:
             return None
@@ -324,7 +328,13 @@ class _Builder:
             self.person_mention(span)
         self.add_bare_surnames()
         for span in orgs:
-            self.organization(span)
+            words = {fold(t.text) for t in span}
+            person = next((e for e in self.ents.of_type("Person")
+                           if words <= set(fold(e.name).split())), None)
+            if person is not None:
+                self.person_mention(span)
+            else:
+                self.organization(span)
 
     def titled_name_in_org(self, ent: Span, name: Span) -> bool:
         """An ORG span like 'Kazakhstan Kassym-Jomart Tokayev' hides a titled person's name."""

@@ -34,7 +34,7 @@ PLAN_HEADS = frozenset({"plan", "intend", "expect", "schedule", "hope", "want", 
 PLAN_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled",
                       "expected", "proposed", "possible", "coming", "prospective",
                       "anticipated", "potential", "impending"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 
 COOP_NOUNS = frozenset({"cooperation", "co-operation", "collaboration", "partnership", "trade",
                         "ties", "interaction", "project", "projects", "relationship",

