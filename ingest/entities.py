@@ -275,6 +275,9 @@ class _Builder:
         """Drop leading titles, honorifics and places, trailing possessives; None if no name."""
         start, end = span.start, span.end
         doc, gaz = self.doc, self.gaz
+        for k in range(start, end - 2):  # "Tver Region Igor Rudenya" -> "Igor Rudenya"
+            if doc[k].lower_ in REGION_TYPE_WORDS:
+                start = k + 1
         while start < end - 1 and (fold(doc[start].text) in HONORIFICS
                                    or is_office_word(doc[start].text)
                                    or gaz.place(doc[start].text) or gaz.demonym(doc[start].text)
@@ -338,10 +341,11 @@ class _Builder:
 
     def titled_name_in_org(self, ent: Span, name: Span) -> bool:
         """An ORG span like 'Kazakhstan Kassym-Jomart Tokayev' hides a titled person's name."""
-        prefix = self.doc[ent.start:name.start]
+        prefix = self.doc[max(ent.start - 1, 0):name.start]
         return (len(name) >= 2 and any(self.gaz.place(t.text) or is_office_word(t.text)
-                                       for t in prefix)
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
+                                       or t.lower_ in REGION_TYPE_WORDS for t in prefix)
+                and all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text == "-"
+                        for t in name)
                 and not any(fold(t.text) in ORG_WORDS for t in name))
 
     def organization(self, span: Span) -> None:

@@ -189,6 +189,10 @@ class RelationFinder:
                     return self.group(c, types)
             if cur.dep_ == "relcl":
                 return self.group(cur.head, types)
+            if cur is not verb and cur.pos_ in {"NOUN", "PROPN"}:
+                found = self.group(cur, types)  # a misparse: "X plans(NOUN) to visit"
+                if found:
+                    return found
             if cur.dep_ in {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"} or (
                     cur.dep_ == "pobj" or cur.pos_ in {"ADP", "NOUN"}):
                 if cur.head is cur:
