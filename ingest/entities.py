@@ -8,6 +8,7 @@ its entity so the relation rules can read the parse.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import REGION_TYPE_WORDS, Place, fold, gazetteer
+from .nlp import get_nlp
 from .titles import DOMAIN_WORDS, HONORIFICS, Title, is_office_word, title_before, title_in
 
 # prepositions and verbs after which an unknown GPE is a place ("in Nagoya", "to Sochi")
@@ -91,8 +93,6 @@ class Entities:
     doc: Doc
     items: list[Entity] = field(default_factory=list)
     by_token: dict[int, Entity] = field(default_factory=dict)
-    # token index of a mention's syntactic head -> entity
-    heads: dict[int, Entity] = field(default_factory=dict)
 
     def of_type(self, *types: str) -> list[Entity]:
         return [e for e in self.items if e.type in types]
@@ -103,7 +103,6 @@ class Entities:
             entity.mentions.append((start, end))
         for i in range(start, end):
             self.by_token[i] = entity
-        self.heads[self.doc[start:end].root.i] = entity
 
     def country_entity(self, code: str) -> Entity | None:
         return next((e for e in self.items if e.type == "Country" and e.country == code), None)
@@ -115,21 +114,15 @@ class Entities:
 
 
 @cache
-def _place_matcher(vocab_id: int) -> PhraseMatcher:
+def _place_matcher() -> PhraseMatcher:
     """Exact-case matcher over every gazetteer form (title case and upper case variants too)."""
-    from .nlp import get_nlp
-
     nlp = get_nlp()
     gaz = gazetteer()
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     forms: set[str] = set()
-    for code, name in gaz.country_names.items():
-        forms.add(name)
-        del code
+    forms.update(gaz.country_names.values())
     extra = resources.files(__package__).joinpath("data", "countries.json").read_text("utf-8")
     regions = resources.files(__package__).joinpath("data", "regions.json").read_text("utf-8")
-    import json
-
     bare: set[str] = set()
     for key, info in json.loads(extra).items():
         if not key.startswith("_"):
@@ -148,7 +141,6 @@ def _place_matcher(vocab_id: int) -> PhraseMatcher:
         variants.update({form, f"{form}s"})
     tokenizer = nlp.tokenizer
     matcher.add("PLACE", list(tokenizer.pipe(sorted(variants))))
-    del vocab_id
     return matcher
 
 
@@ -210,7 +202,7 @@ class _Builder:
 
     def add_places(self) -> None:
         doc, gaz = self.doc, self.gaz
-        matches = [doc[s:e] for _, s, e in _place_matcher(id(doc.vocab))(doc)]
+        matches = [doc[s:e] for _, s, e in _place_matcher()(doc)]
         ner = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP", "ORG"}]
         region_typed = self._typed_regions()
         for span in filter_spans(matches + region_typed + ner):
@@ -547,7 +539,6 @@ class _Builder:
         self.add_demonyms()
         self.ents.items = [e for e in self.ents.items if e.type != "Person"]
         self.ents.by_token = {i: e for i, e in self.ents.by_token.items() if e.type != "Person"}
-        self.ents.heads = {i: e for i, e in self.ents.heads.items() if e.type != "Person"}
         self.finish()
         return self.ents
 
