@@ -45,6 +45,9 @@ ORG_WORDS = frozenset({"state", "union", "institute", "council", "ministry", "co
                        "university", "bank", "party", "forum", "organization", "organisation",
                        "association", "agency", "department", "office", "commission", "group",
                        "company", "corporation", "fund", "summit", "assembly", "congress"})
+# words of headlines that the NER folds into PERSON spans; never part of a name
+HEADLINE_WORDS = frozenset({"talks", "holds", "meets", "meet", "met", "as", "with", "and", "to",
+                            "on", "in", "for", "says", "visit", "visits", "calls", "praises"})
 SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
@@ -287,6 +290,9 @@ class _Builder:
         if not any(t.text[:1].isupper() for t in name) or is_office_word(name[-1].text) or all(
                 fold(t.text) in DOMAIN_WORDS for t in name):
             return None
+        if any(fold(t.text) in HEADLINE_WORDS for t in name) or (
+                len(name) > 1 and name.text.isupper()):
+            return None  # a headline fragment ("Putin-Macron Talks As"), not a name
         return name
 
     def is_agency(self, span: Span) -> bool:

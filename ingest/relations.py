@@ -91,7 +91,8 @@ def _is_planned(tok: Token) -> bool:
         if cur.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in PLAN_HEADS
                                        for c in cur.head.children):
             return True
-        if cur.dep_ in {"xcomp", "conj", "pobj", "dobj", "prep", "acl", "relcl", "advcl"} or (
+        if cur.dep_ in {"xcomp", "conj", "pobj", "dobj", "prep", "acl", "relcl", "advcl",
+                        "advmod", "pcomp"} or (
                 cur.pos_ in {"NOUN", "ADP"}):
             if cur.head is cur:
                 break

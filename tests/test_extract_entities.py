@@ -105,3 +105,10 @@ def test_dev_000_must_pass() -> None:
                for k, s, t in rels)
     assert ("PLANS_VISIT", "Aleksandr Lukashenko", "Primorsky Krai") in rels
     assert not any(e["type"] == "Leader" and e["name"] == "BelTA" for e in record["entities"])
+
+
+def test_headline_fragment_is_not_a_person() -> None:
+    ents = _entities("Orban-Fico Talks As Expected\n\nHungarian Prime Minister Viktor Orban "
+                     "met Slovak Prime Minister Robert Fico in Budapest.")
+    assert not any("Talks" in name for name in ents)
+    assert ents["Viktor Orban"]["type"] == "Leader"
