@@ -27,6 +27,8 @@ DRAWN_TYPES = (*EVENT_TYPES, "LEADER_OF", "PART_OF")
 """Relation types a page can draw (MENTIONS only carries evidence)."""
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# Latin letters that carry their mark inside (NFKD leaves them whole)
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "\u0131": "i", "ŧ": "t"})
 _FULL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -68,9 +70,13 @@ def edge_date(data: Mapping[str, Any]) -> tuple[str, str] | None:
 
 
 def fold_name(text: str) -> str:
-    """Case, accents and punctuation folded; unlike resolve.fold, letters of every script stay."""
+    """Case, accents and punctuation folded; unlike resolve.fold, letters of every script stay.
+
+    The page's search box folds the same way (page.js `fold`).
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    bare = bare.translate(_UNDECOMPOSED)
     return " ".join(re.sub(r"[\W_]+", " ", bare).split())
 
 

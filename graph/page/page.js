@@ -258,8 +258,11 @@
   });
 
   // --- search ------------------------------------------------------------------
+  // as fold_name in graph/subgraph.py: case, accents and punctuation folded
+  const undecomposed = { "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t" };
   function fold(value) {
     return String(value).normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase()
+      .replace(/[łøđħıŧ]/g, (c) => undecomposed[c])
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
 
@@ -320,6 +323,7 @@
     nodes: nodes,
     edges: edges,
     search: search,
+    edgeType: (id) => edgeTypes[id],
     domPosition: (id) => network.canvasToDOM(network.getPositions([id])[id]),
   };
 })();

@@ -1,0 +1,232 @@
+"""Shared by the page tests: small hand-written extraction records and a headless Chromium.
+
+No tests here; pytest collects the module by its name and finds none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from diplograph.graph.model import build_graph
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+XSS_IMG = "<img src=x onerror=alert(1)>"
+XSS_SCRIPT = "</script><script>window.pwned=1</script>"
+
+
+def _entity(eid: str, name: str, etype: str, **extra: Any) -> dict[str, Any]:
+    return {"id": eid, "name": name, "type": etype, "aliases": [], "country": None, **extra}
+
+
+def _relation(rtype: str, source: str, target: str, sentence: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "type": rtype,
+        "source": source,
+        "target": target,
+        "evidence": [{"sentence": sentence, "start": 0, "end": len(sentence)}],
+        **extra,
+    }
+
+
+def records() -> list[dict[str, Any]]:
+    """Three articles: Belarus-Russia meetings twice, a visit plan, a call, cooperation."""
+    lukashenko = _entity(
+        "lukashenko",
+        "Aleksandr Lukashenko",
+        "Leader",
+        aliases=["Lukashenko", "Łukašenka"],
+        country="BY",
+        title="President",
+        office="belarus",
+    )
+    putin = _entity(
+        "putin",
+        "Vladimir Putin",
+        "Leader",
+        aliases=["Putin"],
+        country="RU",
+        title="President",
+        office="russia",
+    )
+    belarus = _entity("belarus", "Belarus", "Country", aliases=["Belarusian"], country="BY")
+    russia = _entity("russia", "Russia", "Country", country="RU")
+    primorsky = _entity("primorsky", "Primorsky Krai", "Region", country="RU", iso3166_2="RU-PRI")
+    eaeu = _entity("eaeu", "Eurasian Economic Union", "Organization", aliases=["EAEU"])
+    tokayev = _entity(
+        "tokayev", "Kassym-Jomart Tokayev", "Leader", aliases=["Tokayev"], country="KZ", title="President"
+    )
+    return [
+        {
+            "id": "a1",
+            "title": "Lukashenko meets Putin in Sochi",
+            "source": "BelTA",
+            "url": "https://example.org/a1",
+            "date": "2021-03-17",
+            "path": "a1.txt",
+            "entities": [lukashenko, putin, belarus, russia, primorsky],
+            "relations": [
+                _relation(
+                    "MET_WITH",
+                    "lukashenko",
+                    "putin",
+                    "Aleksandr Lukashenko met with Vladimir Putin in Sochi.",
+                    cameo="040",
+                    plover="CONSULT",
+                ),
+                _relation(
+                    "PLANS_VISIT",
+                    "lukashenko",
+                    "primorsky",
+                    "Lukashenko plans to visit Primorsky Krai in August.",
+                    when="in August",
+                    when_iso="2021-08",
+                    cameo="036",
+                    plover="CONSULT",
+                ),
+            ],
+        },
+        {
+            "id": "a2",
+            "title": "Second round of talks",
+            "source": "TASS",
+            "url": "javascript:alert(1)",
+            "date": "2021-09-09",
+            "path": "a2.txt",
+            "entities": [lukashenko, putin, eaeu, belarus],
+            "relations": [
+                _relation(
+                    "MET_WITH",
+                    "putin",
+                    "lukashenko",
+                    "Putin and Lukashenko met again in Moscow.",
+                    cameo="040",
+                ),
+                _relation(
+                    "PROPOSED_COOPERATION",
+                    "lukashenko",
+                    "eaeu",
+                    "Lukashenko proposed deeper cooperation within the EAEU.",
+                ),
+            ],
+        },
+        {
+            "id": "a3",
+            "title": "Phone call",
+            "source": "Akorda",
+            "url": None,
+            "date": "2022-01-05",
+            "path": "a3.txt",
+            "entities": [tokayev, putin],
+            "relations": [
+                _relation("HELD_CALL", "tokayev", "putin", "Tokayev held a phone call with Putin."),
+            ],
+        },
+    ]
+
+
+def xss_records() -> list[dict[str, Any]]:
+    """An article whose names, sentences, title, source and URL try to inject HTML and script."""
+    bad = _entity("bad", f"Evil {XSS_IMG}", "Leader", aliases=[XSS_SCRIPT], country="BY", title=XSS_SCRIPT)
+    org = _entity("org", f"Org {XSS_SCRIPT}", "Organization", aliases=[XSS_IMG])
+    return [
+        {
+            "id": "x1",
+            "title": f"Title {XSS_SCRIPT}",
+            "source": XSS_IMG,
+            "url": f"https://example.org/?q={XSS_SCRIPT}",
+            "date": "2021-05-05",
+            "path": "x.txt",
+            "entities": [bad, org],
+            "relations": [
+                _relation(
+                    "PROPOSED_COOPERATION", "bad", "org", f"He said {XSS_IMG} and {XSS_SCRIPT} \u2028 twice."
+                ),
+            ],
+        }
+    ]
+
+
+def sample_graph() -> nx.MultiDiGraph:
+    return build_graph(records())
+
+
+@dataclass
+class PageSession:
+    """A page in headless Chromium, with every request and console message it made."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    console: list[tuple[str, str]] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        return [text for kind, text in self.console if kind == "error"] + self.page_errors
+
+    @property
+    def external_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(("file:", "data:", "about:"))]
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Headless Chromium from Debian (Playwright's own browser download is not reachable here).
+
+    Playwright gives each launch a fresh temporary profile (--user-data-dir).
+    """
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium chromium-driver)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def offline_page(browser: Any, viewport: tuple[int, int] = (1400, 900)) -> Iterator[PageSession]:
+    """A fresh offline context: every request is recorded; all but file: URLs are aborted."""
+    context = browser.new_context(offline=True, viewport={"width": viewport[0], "height": viewport[1]})
+    try:
+        page = context.new_page()
+        session = PageSession(page)
+        page.on("request", lambda request: session.requests.append(request.url))
+        page.on("console", lambda msg: session.console.append((msg.type, msg.text)))
+        page.on("pageerror", lambda error: session.page_errors.append(str(error)))
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith("file:")
+                else route.abort("internetdisconnected")
+            ),
+        )
+        yield session
+    finally:
+        context.close()
+
+
+def open_page(session: PageSession, path: Path, timeout_ms: int = 20_000) -> None:
+    session.page.goto(path.resolve().as_uri())
+    session.page.wait_for_selector("body[data-ready=true]", state="attached", timeout=timeout_ms)
