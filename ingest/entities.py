@@ -262,6 +262,9 @@ class _Builder:
         if self.is_dateline(span):
             return True
         head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in {
+                "leave", "depart", "head", "set"}:
+            return True
         return (root.dep_ in {"pobj", "dobj"} and head.lemma_.lower() in LOCATIVE_HEADS) or (
             root.dep_ == "appos" and head.ent_type_ == "GPE")
 

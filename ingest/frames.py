@@ -21,7 +21,7 @@ CALL_VERBS = frozenset({"phone", "telephone", "call", "dial"})
 
 VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stay", "journey"})
 # verbs of movement whose goal is a place ("travel to", "fly to", "come to")
-MOTION_VERBS = frozenset({"travel", "go", "come", "fly", "head", "return", "move"})
+MOTION_VERBS = frozenset({"travel", "go", "come", "fly", "head", "return", "move", "leave"})
 ARRIVAL_VERBS = frozenset({"arrive", "land", "reach"})
 # verbs whose object is a visit noun ("pay a visit", "embark on a visit")
 VISIT_LIGHT_VERBS = frozenset({"pay", "make", "embark", "undertake", "begin", "start",

@@ -287,7 +287,11 @@ class RelationFinder:
 
     def meeting_verb(self, verb: Token) -> None:
         lemma = _lemma(verb)
-        if _is_negated(verb) or _is_planned(verb):
+        if _is_negated(verb):
+            return
+        if _is_planned(verb):
+            if lemma in HOST_VERBS:
+                self._hosted_visit(verb)
             return
         objects: list[Entity] = []
         is_call = self._is_call(verb)
@@ -330,6 +334,17 @@ class RelationFinder:
         self._pairs(kind, subjects, objects, verb.sent, code)
         if kind == "MET_WITH":
             self._meeting_place(verb, subjects + objects)
+
+    def _hosted_visit(self, verb: Token) -> None:
+        """'A will host B for a state visit': B plans to visit A's country."""
+        if not any(_lemma(p) in VISIT_NOUNS for p in self.pobjs(verb, {"for", "on"})):
+            return
+        guests = [e for c in verb.children if c.dep_ == "dobj" for e in self.group(c)]
+        for host in self.subjects(verb):
+            country = self.ents.country_entity(host.country) if host.country else None
+            for guest in guests:
+                if country is not None and guest.country != host.country:
+                    self.add("PLANS_VISIT", guest, country, verb.sent, when=verb)
 
     def _pairs(self, kind: str, subjects: list[Entity], objects: list[Entity], sent: Span,
                code: str = "") -> None:

@@ -88,3 +88,10 @@ def test_evidence_offsets_point_at_the_sentence() -> None:
     for rel in record["relations"]:
         for ev in rel["evidence"]:
             assert text[ev["start"]:ev["end"]] == ev["sentence"]
+
+
+def test_host_for_a_state_visit_is_the_guests_planned_visit() -> None:
+    rels = _relations("French President Emmanuel Macron will host Indonesian President "
+                      "Prabowo Subianto for a state visit in July.")
+    assert ("PLANS_VISIT", "Prabowo Subianto", "France") in rels
+    assert not any(k == "MET_WITH" for k, _, _ in rels)
