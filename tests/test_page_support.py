@@ -5,6 +5,7 @@ No tests here; pytest collects the module by its name and finds none.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -230,3 +231,28 @@ def offline_page(browser: Any, viewport: tuple[int, int] = (1400, 900)) -> Itera
 def open_page(session: PageSession, path: Path, timeout_ms: int = 20_000) -> None:
     session.page.goto(path.resolve().as_uri())
     session.page.wait_for_selector("body[data-ready=true]", state="attached", timeout=timeout_ms)
+
+
+def time_to_usable(session: PageSession, path: Path, timeout_ms: int = 60_000) -> dict[str, float]:
+    """Seconds from starting to load `path` until it is drawn, and until a click on its most
+    connected node has filled the details panel (the page answers a reader)."""
+    page = session.page
+    start = time.perf_counter()
+    open_page(session, path, timeout_ms)
+    drawn = time.perf_counter() - start
+    hub = page.evaluate(
+        """() => { const d = window.diplograph;
+                   const ids = d.nodes.getIds();
+                   return ids.reduce((a, b) => d.network.getConnectedEdges(b).length
+                                                > d.network.getConnectedEdges(a).length ? b : a); }"""
+    )
+    box = page.locator("#network").bounding_box()
+    point = page.evaluate("(id) => window.diplograph.domPosition(id)", hub)
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_selector("#details h2", timeout=timeout_ms)
+    usable = time.perf_counter() - start
+    return {
+        "drawn_s": drawn,
+        "drawn_in_page_s": page.evaluate("window.diplographReady") / 1000,
+        "usable_s": usable,
+    }
