@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from test_page_support import (
     XSS_IMG,
@@ -188,3 +189,29 @@ def test_injected_markup_shows_as_text_and_never_runs(browser: Any, tmp_path: Pa
         assert page.evaluate("document.querySelectorAll('script').length") == 3
         assert dialogs == []
         assert session.external_requests == [] and session.errors == []
+
+
+def test_empty_and_undated_graphs_load_cleanly(browser: Any, tmp_path: Path) -> None:
+    leader_only = build_graph(
+        [
+            {
+                "id": "u1",
+                "title": "Undated",
+                "date": None,
+                "entities": [
+                    {"id": "l", "name": "Ann Leader", "type": "Leader", "country": "BY",
+                     "office": "by"},
+                    {"id": "by", "name": "Belarus", "type": "Country", "country": "BY"},
+                ],
+                "relations": [],
+            }
+        ]
+    )  # fmt: skip
+    for graph, counts in ((nx.MultiDiGraph(), "0 of 0 entities, 0 of 0 edges shown"),
+                          (leader_only, "2 of 2 entities, 1 of 1 edges shown")):  # fmt: skip
+        info = write_page(graph, tmp_path / "page.html")
+        with offline_page(browser) as session:
+            open_page(session, info.path)
+            assert session.page.inner_text("#counts") == counts
+            assert session.page.locator("#dates").is_hidden()
+            assert session.external_requests == [] and session.errors == []

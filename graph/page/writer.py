@@ -28,7 +28,7 @@ import pyvis
 from markupsafe import Markup
 from pyvis.network import Network
 
-from diplograph.graph.model import ENTITY_LABELS, SYMMETRIC_TYPES
+from diplograph.graph.model import ENTITY_LABELS, SYMMETRIC_TYPES, node_key
 from diplograph.graph.page.layout import force_layout
 from diplograph.graph.subgraph import DRAWN_TYPES, edge_date
 
@@ -75,7 +75,7 @@ def write_page(
     Article nodes and MENTIONS edges are not drawn: the articles appear as the evidence
     of the edges that cite them. `seed` fixes the layout.
     """
-    data, net = _page_data(graph, title, seed)
+    data, net = _page_data(graph, seed)
     html = _render(net, data, title)
     path = Path(path)
     path.write_text(html, encoding="utf-8")
@@ -88,7 +88,7 @@ def write_page(
     )
 
 
-def _page_data(graph: nx.MultiDiGraph, title: str, seed: int) -> tuple[dict[str, Any], Network]:
+def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Network]:
     keys = [k for k, label in graph.nodes(data="label") if label in ENTITY_LABELS]
     index = {key: i for i, key in enumerate(keys)}
 
@@ -107,7 +107,7 @@ def _page_data(graph: nx.MultiDiGraph, title: str, seed: int) -> tuple[dict[str,
 
     def article_ref(article_id: str) -> int:
         if article_id not in articles:
-            node = graph.nodes.get(f"Article:{article_id}", {})
+            node = graph.nodes.get(node_key("Article", article_id), {})
             articles[article_id] = len(article_rows)
             article_rows.append(
                 [str(node.get(f, "")) for f in ("title", "source", "date", "url")] + [article_id]
@@ -120,7 +120,7 @@ def _page_data(graph: nx.MultiDiGraph, title: str, seed: int) -> tuple[dict[str,
         degree[b] += 1
     positions = force_layout(list(range(len(keys))), [(a, b) for _, a, b in groups], seed=seed)
 
-    net = Network(directed=False, heading=title)
+    net = Network(directed=False)
     for i, key in enumerate(keys):
         label = graph.nodes[key]["label"]
         x, y = positions[i]
@@ -136,7 +136,6 @@ def _page_data(graph: nx.MultiDiGraph, title: str, seed: int) -> tuple[dict[str,
     evidence: list[list[dict[str, Any]]] = []
     for (rel_type, a, b), items in groups.items():
         style = EDGE_STYLES[rel_type]
-        # pyvis's add_edge checks its node list linearly per edge: O(n * e) at 5k/20k
         _add_edge(
             net,
             a,
@@ -150,7 +149,6 @@ def _page_data(graph: nx.MultiDiGraph, title: str, seed: int) -> tuple[dict[str,
         evidence.append([_evidence(item, article_ref) for item in items])
 
     data = {
-        "title": title,
         "nodeStyles": NODE_STYLES,
         "edgeStyles": EDGE_STYLES,
         "directed": [t for t in DRAWN_TYPES if t not in SYMMETRIC_TYPES],
