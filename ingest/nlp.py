@@ -25,26 +25,56 @@ def line_breaks(doc: Doc) -> Doc:
     """
     first_line = True
     line_start = 0
+    _split_dateline(doc, 0)
     for tok in doc[:-1]:
         breaks = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
         if not breaks:
             continue
         nxt = doc[tok.i + 1]
-        line = doc[line_start:tok.i + 1] if not tok.is_space else doc[line_start:tok.i]
+        line = doc[line_start : tok.i + 1] if not tok.is_space else doc[line_start : tok.i]
         prev = line[-1] if len(line) else tok
         paragraph = "\n\n" in tok.text or "\n\n" in tok.whitespace_
         if paragraph or first_line or prev.text in FINAL_PUNCT or _heading(line):
             nxt.is_sent_start = True
+            _split_dateline(doc, nxt.i)
         first_line = False
         line_start = tok.i + 1
     return doc
 
 
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _split_dateline(doc: Doc, start: int) -> None:
+    """Make a dateline ("MINSK (BelTA) -", "ASTANA, April 16, 2025 -") a sentence of its own.
+
+    Left attached, the parser reads the city as the subject of the first sentence and
+    the story's opening event (usually the main meeting) loses its real subject.
+    """
+    if start >= len(doc) or not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 2):
+        return
+    depth = 0
+    for tok in doc[start + 1 : start + 16]:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(depth - 1, 0)
+        elif tok.text in DATELINE_DASHES and depth == 0:
+            if tok.i + 1 < len(doc):
+                doc[tok.i + 1].is_sent_start = True
+            return
+        elif (depth == 0 and tok.is_alpha and tok.text[:1].islower()) or "\n" in tok.text:
+            return
+
+
 def _heading(line) -> bool:
     """A line of capitalised words (a headline, a dateline, a byline) ends its own sentence."""
     words = [t for t in line if t.is_alpha]
-    return bool(words) and words[-1].text[:1].isupper() and all(
-        t.text[:1].isupper() or len(t.text) <= 3 for t in words)
+    return (
+        bool(words)
+        and words[-1].text[:1].isupper()
+        and all(t.text[:1].isupper() or len(t.text) <= 3 for t in words)
+    )
 
 
 @cache
