@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 
+import networkx as nx
 import numpy as np
 
 _EXACT_LIMIT = 800
@@ -49,9 +50,32 @@ def force_layout(
         length = np.maximum(np.linalg.norm(disp, axis=1, keepdims=True), 1e-9)
         pos += disp / length * np.minimum(length, temperature)
         temperature -= cooling
-    pos -= pos.mean(axis=0)
+    _pull_in(pos, n, pairs, spacing)
     pos *= _spread(pos, spacing, rng)
     return {node: (float(pos[i, 0]), float(pos[i, 1])) for i, node in enumerate(nodes)}
+
+
+def _pull_in(pos: np.ndarray, n: int, pairs: np.ndarray, spacing: float) -> None:
+    """Centre the largest component and bring far-flung small ones closer, in place.
+
+    Repulsion from the whole graph pushes isolated nodes and small components far out,
+    and fitting them all on screen would shrink the main component to a dot. Distances
+    beyond the main component's rim are compressed logarithmically, keeping directions.
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    graph.add_edges_from(pairs.tolist())
+    components = sorted(nx.connected_components(graph), key=len, reverse=True)
+    main = np.fromiter(components[0], dtype=np.int64)
+    pos -= pos[main].mean(axis=0)
+    rim = 1.1 * float(np.percentile(np.linalg.norm(pos[main], axis=1), 90)) + spacing
+    for component in components[1:]:
+        members = np.fromiter(component, dtype=np.int64)
+        centre = pos[members].mean(axis=0)
+        distance = float(np.linalg.norm(centre))
+        if distance > rim:
+            target = rim * (1 + 0.3 * np.log(distance / rim))
+            pos[members] -= centre * (1 - target / distance)
 
 
 def _spread(pos: np.ndarray, spacing: float, rng: np.random.Generator) -> float:

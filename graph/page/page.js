@@ -302,7 +302,7 @@
     network.selectNodes([id]);
     // a big graph redraws too slowly for an animation to look like one
     const animation = ends.length > 1500 ? false : { duration: 400, easingFunction: "easeInOutQuad" };
-    network.focus(id, { scale: 1.4, animation: animation });
+    network.focus(id, { scale: 1.0, animation: animation });
     showNode(id);
     return id;
   }

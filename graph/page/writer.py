@@ -131,7 +131,7 @@ def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Netwo
             group=label,
             x=round(x, 1),
             y=round(y, 1),
-            size=round(min(8 + 3 * math.sqrt(degree[i]), 40), 1),
+            size=round(min(8 + 2.5 * math.sqrt(degree[i]), 30), 1),
         )
     evidence: list[list[dict[str, Any]]] = []
     for (rel_type, a, b), items in groups.items():
@@ -211,7 +211,7 @@ def _options(big: bool) -> str:
             "nodes": {
                 "borderWidth": 0 if big else 1,
                 "borderWidthSelected": 3,
-                "font": {"size": 14, "face": "sans-serif"},
+                "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             },
             "edges": {
                 "smooth": False,
