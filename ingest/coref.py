@@ -76,6 +76,8 @@ class Coref:
             if any(i in self.ents.by_token and self.ents.by_token[i].type == "Leader"
                    for i in range(start, end)):
                 continue
+            if self._names_follow(span):
+                continue  # "the President of Tatarstan Rustam Minnikhanov": a title
             spans.append(span)
         spans.sort(key=lambda s: (s.start, -len(s)))
         last_end = -1
@@ -89,6 +91,13 @@ class Coref:
                 for i in range(span.start, span.end):
                     self.nominals[i] = leader
                 self.nominals[span.root.i] = leader
+
+    def _names_follow(self, span: Span) -> bool:
+        """A Leader's name inside the phrase the nominal heads, after it, makes it a title."""
+        by_token = self.ents.by_token
+        return any(t.i >= span.end and by_token.get(t.i) is not None
+                   and by_token[t.i].type == "Leader" for t in span.root.subtree
+                   if t.i < span.end + 8)
 
     def _nominal_target(self, span: Span) -> Entity | None:
         gaz = gazetteer()

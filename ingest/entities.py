@@ -49,6 +49,19 @@ ORG_WORDS = frozenset({"state", "union", "institute", "council", "ministry", "co
 HEADLINE_WORDS = frozenset({"talks", "holds", "meets", "meet", "met", "as", "with", "and", "to",
                             "on", "in", "for", "says", "visit", "visits", "calls", "praises"})
 SLUG_DROP = re.compile(r"[^a-z0-9]+")
+# words that may sit between an office word and its holder's name
+TITLE_PHRASE_GLUE = frozenset({"of", "to", "for", "the", "and", "&", "'s", "\u2019s", "on",
+                               "at", "in", "general", "deputy", "first", "state", "affairs"})
+# heads of body names that a title phrase runs into ("the Federal Inland Revenue Service")
+ORG_HEADS = frozenset({"service", "services", "authority", "bureau", "board", "administration",
+                       "directorate", "inspectorate", "court", "house", "senate", "parliament",
+                       "police", "army", "forces", "navy", "guard", "centre", "center", "chamber",
+                       "foundation", "federation", "alliance", "network", "times", "news", "post"})
+# lower-case particles inside personal names ("Ursula von der Leyen", "Lula da Silva")
+NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "la", "le", "bin",
+                            "al", "el", "ibn", "dos", "das"})
+# NER labels a missed name carries in the small model (it has no reason to be a date, a number)
+NAME_ENT_LABELS = frozenset({"", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "FAC"})
 
 
 @cache
@@ -208,8 +221,12 @@ class _Builder:
         matches = [doc[s:e] for _, s, e in _place_matcher()(doc)]
         ner = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP", "ORG"}]
         region_typed = self._typed_regions()
+        name_parts = self._person_name_parts()
+        self.name_parts = name_parts
         for span in filter_spans(matches + region_typed + ner):
             text = span.text
+            if text in name_parts and not gaz.country(text):
+                continue  # "Kerry", "Victoria": a person's name that a county shares
             if span.label_ == "ORG" and not gaz.place(text):
                 continue
             if gaz.country(text):
@@ -235,6 +252,13 @@ class _Builder:
                     place = Place(place.kind, place.name if gaz.region(place.name) else
                                   text.title(), place.country, place.iso3166_2)
                 self.place_entity(place, text, span.start, span.end)
+
+    def _person_name_parts(self) -> frozenset[str]:
+        """Words of the NER's multi-word PERSON names: the same word alone is that person,
+        not the county or state the subdivision tables list under it ('John Kerry')."""
+        return frozenset(t.text for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1
+                         for t in e if t.text[:1].isupper() and not self.gaz.country(t.text)
+                         and not self.gaz.demonym(t.text) and not is_office_word(t.text))
 
     def _typed_regions(self) -> list[Span]:
         """'<Name> Region/Province/State/Krai...' spans whose name the gazetteer knows."""
@@ -305,12 +329,70 @@ class _Builder:
         word = span.text
         return len(span) == 1 and (word.isupper() or bool(re.search(r"[a-z][A-Z]", word)))
 
+    def titled_names(self) -> list[Span]:
+        """Names the NER missed or took for an ORG right after a title: '<office> [of/to ...]
+        [,] Firstname Lastname' ending the noun phrase ('the Foreign Minister of the
+        Netherlands Wopke Hoekstra', 'the Minister of State Security, Dipuo Letsatsi-Duba')."""
+        doc, gaz, out = self.doc, self.gaz, []
+        for tok in doc:
+            if not (tok.text[:1].isupper() and is_office_word(tok.text)):
+                continue
+            sent_end = tok.sent.end
+
+            def title_word(k: int, names: bool) -> bool:
+                t = doc[k]
+                return (t.lower_ in TITLE_PHRASE_GLUE or fold(t.text) in DOMAIN_WORDS
+                        or is_office_word(t.text) or bool(gaz.place(t.text))
+                        or t.lower_ in REGION_TYPE_WORDS
+                        or (t.pos_ == "NOUN" and t.is_lower) or k in self.taken
+                        or (names and t.pos_ == "PROPN" and t.text[:1].isupper()))
+
+            # "<office> of Mineral Resources, Name": the name is after the comma; without
+            # a comma it ends the phrase ("Foreign Minister of the Netherlands Name")
+            k = tok.i + 1
+            while k < sent_end and k - tok.i < 10 and title_word(k, True):
+                k += 1
+            if not (k < sent_end and doc[k].text == ","):
+                k = tok.i + 1
+                while k < sent_end and k - tok.i < 10 and title_word(k, False):
+                    k += 1
+            if k < sent_end and doc[k].text == ",":
+                k += 1
+            start = k
+            while k < sent_end and (doc[k].lower_ in REGION_TYPE_WORDS or (
+                    k + 1 < sent_end and doc[k + 1].lower_ in REGION_TYPE_WORDS)):
+                k += 1  # "... Tver Region Igor Rudenya": the region's name is not the person's
+                start = k
+            while k < sent_end and k - start < 4 and (
+                    (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+                     and k not in self.taken and not is_office_word(doc[k].text)
+                     and fold(doc[k].text) not in ORG_WORDS | ORG_HEADS
+                     and not gaz.place(doc[k].text))
+                    or (k > start and doc[k].lower_ in NAME_PARTICLES)
+                    or (k > start and doc[k].text == "-" and not doc[k - 1].whitespace_)):
+                k += 1
+            while k > start and not doc[k - 1].text[:1].isupper():
+                k -= 1
+            if k - start < 2 or (k < sent_end and (doc[k].pos_ == "PROPN" or doc[k].text == "(")):
+                continue
+            if any(t.ent_type_ not in NAME_ENT_LABELS for t in doc[start:k]):
+                continue
+            out.append(doc[start:k])
+        return out
+
     def add_people(self) -> None:
         doc, gaz = self.doc, self.gaz
         people: list[Span] = []
         orgs: list[Span] = []
+        titled = self.titled_names()
+        covered: set[int] = set()
         for ent in doc.ents:
             if ent.label_ not in {"PERSON", "ORG"}:
+                continue
+            inside = [n for n in titled if n.start >= ent.start and n.end <= ent.end]
+            if ent.label_ == "ORG" and inside:
+                people.extend(inside)
+                covered.update(range(ent.start, ent.end))
                 continue
             if self.is_agency(ent):
                 self.organization(ent)
@@ -318,7 +400,8 @@ class _Builder:
             name = self.clean_person(ent)
             if name is None or any(i in self.taken for i in range(name.start, name.end)):
                 continue
-            if gaz.place(name.text) or gaz.demonym(name.text):
+            if (gaz.place(name.text) or gaz.demonym(name.text)) and not (
+                    name.text in self.name_parts and not gaz.country(name.text)):
                 self.place_entity(gaz.place(name.text) or gaz.demonym(name.text), name.text,
                                   name.start, name.end)
             elif self.is_agency(name):
@@ -327,6 +410,9 @@ class _Builder:
                 orgs.append(ent)
             else:
                 people.append(name)
+        seen = covered | {i for e in doc.ents if e.label_ in {"PERSON", "ORG"}
+                          for i in range(e.start, e.end)}
+        people.extend(n for n in titled if not any(i in seen for i in range(n.start, n.end)))
         # longest names first so that "Lukashenko" joins "Aleksandr Lukashenko"
         for span in sorted(people, key=lambda s: -len(s)):
             self.person_mention(span)

