@@ -18,6 +18,7 @@ import numpy as np
 _EXACT_LIMIT = 800
 _GRID = 24  # cells per side above _EXACT_LIMIT nodes: 576 bodies
 _GRAVITY = 0.05  # pull towards the centre so disconnected parts stay on screen
+_SETTLE = 6  # iterations after the far components are pulled in
 _MIN_GAP = 0.6  # typical nearest-neighbour distance, in `spacing` units
 
 
@@ -45,14 +46,21 @@ def force_layout(
     temperature = side / 10
     cooling = temperature / (iterations + 1)
     for _ in range(iterations):
-        disp = _repulsion(pos, k) + _attraction(pos, pairs, k)
-        disp -= _GRAVITY * pos * (np.linalg.norm(pos, axis=1, keepdims=True) / side)
-        length = np.maximum(np.linalg.norm(disp, axis=1, keepdims=True), 1e-9)
-        pos += disp / length * np.minimum(length, temperature)
+        _step(pos, pairs, k, side, temperature)
         temperature -= cooling
     _pull_in(pos, n, pairs, spacing)
+    for _ in range(_SETTLE):  # small moves: separate what the pull brought together
+        _step(pos, pairs, k, side, spacing / 4)
     pos *= _spread(pos, spacing, rng)
     return {node: (float(pos[i, 0]), float(pos[i, 1])) for i, node in enumerate(nodes)}
+
+
+def _step(pos: np.ndarray, pairs: np.ndarray, k: float, side: float, temperature: float) -> None:
+    """One Fruchterman-Reingold move, each node by at most `temperature`, in place."""
+    disp = _repulsion(pos, k) + _attraction(pos, pairs, k)
+    disp -= _GRAVITY * pos * (np.linalg.norm(pos, axis=1, keepdims=True) / side)
+    length = np.maximum(np.linalg.norm(disp, axis=1, keepdims=True), 1e-9)
+    pos += disp / length * np.minimum(length, temperature)
 
 
 def _pull_in(pos: np.ndarray, n: int, pairs: np.ndarray, spacing: float) -> None:
