@@ -5,13 +5,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import re
 from pathlib import Path
 
+import networkx as nx
 from test_page_support import XSS_IMG, XSS_SCRIPT, sample_graph, xss_records
 
 from diplograph.graph.model import build_graph
 from diplograph.graph.page import write_page
+from diplograph.graph.page.layout import force_layout
 
 SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
 
@@ -80,3 +83,17 @@ def test_article_text_cannot_break_out_of_the_data_block(tmp_path: Path) -> None
     assert data["articles"][0][:2] == [f"Title {XSS_SCRIPT}", XSS_IMG]
     assert data["evidence"][0][0]["s"] == [f"He said {XSS_IMG} and {XSS_SCRIPT} \u2028 twice."]
     assert "<title>T &lt;/script&gt;" in html
+
+
+def test_layout_is_deterministic_and_keeps_small_components_near() -> None:
+    graph = nx.barabasi_albert_graph(1200, 2, seed=3)  # above the exact-repulsion limit
+    graph.add_edges_from((2000 + i, 2001 + i) for i in range(0, 40, 2))  # 20 lone pairs
+    graph.add_nodes_from(range(3000, 3020))  # 20 isolated nodes
+    nodes, edges = list(graph.nodes), list(graph.edges)
+    first = force_layout(nodes, edges, seed=5)
+    assert first == force_layout(nodes, edges, seed=5)
+    radius = {n: math.hypot(*first[n]) for n in nodes}
+    assert all(math.isfinite(r) for r in radius.values())
+    main = sorted(radius[n] for n in range(1200))
+    outer = max(radius[n] for n in nodes if n >= 2000)
+    assert outer < 2 * main[int(0.9 * len(main))]
