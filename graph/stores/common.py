@@ -62,13 +62,17 @@ def leader_rows(rows: Iterable[list[Any]]) -> list[dict[str, Any]]:
 def plain(value: Any, graph_object: Callable[[Any], Any]) -> Any:
     """A result value with the driver's node/edge/path objects (`graph_object`) made plain.
 
-    `graph_object` returns its argument unchanged when it is not a graph object.
+    `graph_object` returns its argument unchanged when it is not a graph object. It goes
+    first because Neo4j's nodes are Mappings themselves.
     """
+    converted = graph_object(value)
+    if converted is not value:
+        return converted
     if isinstance(value, list):
         return [plain(item, graph_object) for item in value]
     if isinstance(value, Mapping):
         return {key: plain(item, graph_object) for key, item in value.items()}
-    return graph_object(value)
+    return value
 
 
 class CypherReads:
