@@ -6,6 +6,7 @@ WHERE a.id = $from OR toLower($from) IN [x IN coalesce(a.aliases, []) + [a.name]
 MATCH (b:Leader)
 WHERE b.id = $to OR toLower($to) IN [x IN coalesce(b.aliases, []) + [b.name] | toLower(x)]
 MATCH p = (a)-[:MET_WITH|HELD_CALL*1..4]-(b)
+WHERE a.id <> b.id
 WITH length(p) AS hops, [n IN nodes(p) | n.name] AS names, [r IN relationships(p) | type(r)] AS relations
 WITH hops, names, relations, reduce(k = '', x IN names + relations | k + x + '|') AS tiebreak
 RETURN hops, names AS path, relations
