@@ -121,6 +121,13 @@ def test_click_dated_edge_shows_when(session: PageSession) -> None:
     assert "Lukashenko plans to visit Primorsky Krai in August." in text
 
 
+def test_click_structural_edge_shows_the_office(session: PageSession) -> None:
+    click_edge(session, "Aleksandr Lukashenko", "Belarus", "LEADER_OF")
+    text = details(session)
+    assert "LEADER_OF" in text and "President" in text
+    assert "Aleksandr Lukashenko \u2192 Belarus" in text
+
+
 def test_search_by_alias_focuses_the_node(session: PageSession) -> None:
     page = session.page
     page.fill("#search-input", "lukasenka")
