@@ -141,8 +141,6 @@ def graph_statements(graph: nx.MultiDiGraph, batch_size: int = DEFAULT_BATCH_SIZ
         rel_type = data.get("type")
         if rel_type not in EVENT_TYPES and rel_type not in STRUCTURE_TYPES:
             raise ValueError(f"edge {source!r}->{target!r} has unknown type {rel_type!r}")
-        if source not in ids or target not in ids:
-            raise ValueError(f"edge {source!r}->{target!r} ends outside the graph")
         if rel_type in SYMMETRIC_TYPES and source > target:
             source, target = target, source
         (source_label, source_id), (target_label, target_id) = ids[source], ids[target]
