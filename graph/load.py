@@ -100,7 +100,9 @@ def _article_statement(labels: list[str]) -> str:
     on the index, collected into a list; UNWIND of an empty list simply ends the
     row after the Article is written.
     """
-    lines = ["UNWIND $rows AS row", "MERGE (a:Article {id: row.id})", "SET a += row.props", "WITH a, row"]
+    lines = ["UNWIND $rows AS row", "MERGE (a:Article {id: row.id})", "SET a += row.props"]
+    if labels:  # FalkorDB refuses a query that ends with WITH
+        lines.append("WITH a, row")
     collected: list[str] = []
     for i, label in enumerate(labels):
         lines.append(f"OPTIONAL MATCH (e:{label}) WHERE e.id IN row.mentions.{label}")
