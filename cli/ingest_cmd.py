@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from diplograph.cli.options import StoreChoice, err, store_from, with_store_options
 from diplograph.graph.ingest_run import ingest as run_ingest
+from diplograph.graph.model import ENTITY_LABELS
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract_articles
 from diplograph.ingest.readers import ReadError, read_paths
@@ -35,7 +36,7 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
     """
     assert choice is not None
     items = list(read_paths(paths))
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
     with store_from(choice) as store:
         progress = Progress(
             TextColumn("[bold]ingest"),
@@ -57,13 +58,10 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
         err.print(f"[bold red]error:[/] {line}", markup=True)
     added = summary.added
     out.print(f"articles: {summary.new} new, {summary.skipped} skipped, {summary.failed} failed")
-    entity_labels = ("Leader", "Country", "Region", "Organization")
-    entities = sum(added.nodes.get(label, 0) for label in entity_labels)
-    relations = sum(n for t, n in added.relationships.items() if t != "MENTIONS")
-    out.print(
-        f"added: {entities} entities, {relations} relationships "
-        f"({', '.join(f'{t} {n}' for t, n in sorted(added.relationships.items()) if n)})"
-    )
+    entities = sum(added.nodes.get(label, 0) for label in ENTITY_LABELS)
+    by_type = {t: n for t, n in sorted(added.relationships.items()) if n and t != "MENTIONS"}
+    detail = f" ({', '.join(f'{t} {n}' for t, n in by_type.items())})" if by_type else ""
+    out.print(f"added: {entities} entities, {sum(by_type.values())} relationships{detail}")
     if summary.failed:
         raise typer.Exit(1)
 

@@ -86,7 +86,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def with_store_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Give a command the --store/--neo4j-* options; it receives them as `choice`."""
-    signature = inspect.signature(func)
+    signature = inspect.signature(func, eval_str=True)
     own = [p for p in signature.parameters.values() if p.name != "choice"]
     extra = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=hint)
@@ -99,8 +99,7 @@ def with_store_options(func: Callable[..., Any]) -> Callable[..., Any]:
         return func(*args, choice=choice, **kwargs)
 
     wrapper.__signature__ = signature.replace(parameters=[*own, *extra])  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {**func.__annotations__, **_STORE_OPTIONS}
-    wrapper.__annotations__.pop("choice", None)
+    wrapper.__annotations__ = {p.name: p.annotation for p in own} | _STORE_OPTIONS
     return wrapper
 
 

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from diplograph.cli.options import StoreChoice, err, fail, store_from, with_store_options
 from diplograph.graph.page import write_page
-from diplograph.graph.subgraph import select
+from diplograph.graph.subgraph import DEFAULT_MAX_NODES, FocusNotFoundError, select
 
 
 @with_store_options
@@ -30,7 +30,10 @@ def viz(
     until: Annotated[
         str | None, typer.Option("--until", help="Only edges dated on/before YYYY[-MM[-DD]].")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Warn above this many nodes.")] = 2000,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", help="Above this many entities, keep the nearest/most connected and warn."),
+    ] = DEFAULT_MAX_NODES,
     open_page: Annotated[bool, typer.Option("--open", help="Open the page in the browser.")] = False,
     choice: StoreChoice | None = None,
 ) -> None:
@@ -43,15 +46,15 @@ def viz(
         graph = store.to_networkx()
     try:
         selection = select(
-            graph, focus=focus, depth=depth, types=rel_type, since=since, until=until, node_limit=limit
+            graph, focus=focus, depth=depth, types=rel_type, since=since, until=until, max_nodes=limit
         )
-    except ValueError as exc:
+    except (FocusNotFoundError, ValueError) as exc:
         fail(str(exc))
     if selection.warning:
         err.print(f"[yellow]warning:[/] {selection.warning}", markup=True)
     info = write_page(selection.graph, output)
     Console(highlight=False).print(
-        f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.size_bytes // 1024} KiB)"
+        f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.bytes // 1024} KiB)"
     )
     if open_page:
         webbrowser.open(output.resolve().as_uri())
