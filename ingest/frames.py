@@ -35,7 +35,7 @@ PLAN_HEADS = frozenset({"plan", "intend", "expect", "schedule", "hope", "want", 
                         "scheduled", "expected", "slated", "poised", "eager", "keen",
                         # nouns an infinitive of intent hangs from ("an invitation to visit")
                         "invitation", "intention", "readiness", "desire", "decision",
-                        "proposal", "offer", "wish", "plans", "agreement"})
+                        "proposal", "offer", "plans", "agreement"})
 PLAN_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled",
                       "expected", "proposed", "possible", "coming", "prospective",
                       "anticipated", "potential", "impending"})
