@@ -49,6 +49,8 @@ ORG_WORDS = frozenset({"state", "union", "institute", "council", "ministry", "co
 HEADLINE_WORDS = frozenset({"talks", "holds", "meets", "meet", "met", "as", "with", "and", "to",
                             "on", "in", "for", "says", "visit", "visits", "calls", "praises"})
 SLUG_DROP = re.compile(r"[^a-z0-9]+")
+# a dateline opens the article: within its first tokens (the headline line may come first)
+DATELINE_WINDOW = 60
 # words that may sit between an office word and its holder's name
 TITLE_PHRASE_GLUE = frozenset({"of", "to", "for", "the", "and", "&", "'s", "\u2019s", "on",
                                "at", "in", "general", "deputy", "first", "state", "affairs"})
@@ -61,7 +63,8 @@ ORG_HEADS = frozenset({"service", "services", "authority", "bureau", "board", "a
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "la", "le", "bin",
                             "al", "el", "ibn", "dos", "das"})
 # NER labels a missed name carries in the small model (it has no reason to be a date, a number)
-NAME_ENT_LABELS = frozenset({"", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "FAC"})
+NAME_ENT_LABELS = frozenset({"", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "FAC",
+                             "GPE"})
 
 
 @cache
@@ -237,7 +240,10 @@ class _Builder:
                 self.demonyms.append((span, dem))
                 continue
             cap = gaz.capital(text)
-            if cap and not self.is_dateline(span) and self._is_metonym(span):
+            dateline = self.is_dateline(span) and span.start < DATELINE_WINDOW
+            if dateline and self.dateline is None:
+                self.dateline = gaz.place(text)
+            if cap and not dateline and self._is_metonym(span):
                 country = Place("country", gaz.name_of(cap.country) or cap.name, cap.country)
                 self.place_entity(country, text, span.start, span.end)
                 continue
@@ -395,6 +401,11 @@ class _Builder:
             if ent.label_ == "ORG" and inside:
                 people.extend(inside)
                 covered.update(range(ent.start, ent.end))
+                continue
+            longer = [n for n in titled if n.start <= ent.start and n.end > ent.end]
+            if ent.label_ == "PERSON" and longer:  # "Ursula von der" + "Leyen"
+                people.extend(longer)
+                covered.update(range(longer[0].start, longer[0].end))
                 continue
             if self.is_agency(ent):
                 self.organization(ent)
@@ -588,6 +599,12 @@ class _Builder:
                 if ent.title and ent.title.country:
                     ent.country = ent.title.country
                     self.ensure_country(ent.title.country)
+                elif ent.title and ent.title.office_place is None and self.dateline and \
+                        self.dateline.country and self.ents.country_entity(
+                            self.dateline.country) is not None:
+                    # "NAIROBI, Kenya - President William Ruto": news names the home
+                    # country's leaders without a demonym, foreign ones with it
+                    ent.country = self.dateline.country
 
     def ensure_country(self, code: str) -> Entity:
         ent = self.ents.country_entity(code)
@@ -635,6 +652,7 @@ class _Builder:
 
     def build(self) -> Entities:
         self.demonyms: list[tuple[Span, Place]] = []
+        self.dateline: Place | None = None
         self.add_places()
         self.add_people()
         self.assign_titles()

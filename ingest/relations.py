@@ -45,6 +45,10 @@ PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
 HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
+# what a guest thanks a host for
+HOSPITALITY_NOUNS = frozenset({"reception", "hospitality", "welcome"})
+# meeting verbs that also describe what is said on a call
+WEAK_MEET_VERBS = frozenset({"discuss", "talk", "confer", "negotiate"})
 INVITE_NOUNS = frozenset({"invitation", "invite", "offer", "proposal"})
 # nouns for a person that an apposition names ("his counterpart, President X")
 PEER_NOUNS = frozenset({"counterpart", "colleague", "host", "guest", "spouse", "wife",
@@ -294,6 +298,8 @@ class RelationFinder:
                         lemma in TOGETHER_VERBS and any(c.lower_ == "together"
                                                         for c in tok.children)):
                     self.meeting_verb(tok)
+                if lemma == "thank":
+                    self.thanks(tok)
                 if lemma == "visit" or lemma in MOTION_VERBS or lemma in ARRIVAL_VERBS:
                     self.visit_verb(tok)
                 if lemma in COOP_VERBS:
@@ -363,9 +369,17 @@ class RelationFinder:
             subjects, objects = agents or subjects, objects or passive
         kind = "HELD_CALL" if is_call else "MET_WITH"
         code = "MET_WITH:host" if lemma in HOST_VERBS and not is_call else ""
-        self._pairs(kind, subjects, objects, verb.sent, code)
+        self._pairs(kind, subjects, objects, verb.sent, code, weak=lemma in WEAK_MEET_VERBS)
         if kind == "MET_WITH":
             self._meeting_place(verb, subjects + objects)
+
+    def thanks(self, verb: Token) -> None:
+        """'A thanked B for the warm reception/hospitality': B hosted A, so they met."""
+        if not any(_lemma(p) in HOSPITALITY_NOUNS for p in self.pobjs(verb, {"for"})):
+            return
+        hosts = [e for c in verb.children if c.dep_ == "dobj" for e in self.group(c)]
+        guests = self.subjects(verb)
+        self._pairs("MET_WITH", guests, hosts, verb.sent, "MET_WITH:host")
 
     def _hosted_visit(self, verb: Token) -> None:
         """'A will host B for a state visit': B plans to visit A's country."""
@@ -379,15 +393,21 @@ class RelationFinder:
                     self.add("PLANS_VISIT", guest, country, verb.sent, when=verb)
 
     def _pairs(self, kind: str, subjects: list[Entity], objects: list[Entity], sent: Span,
-               code: str = "") -> None:
+               code: str = "", weak: bool = False) -> None:
+        """Each subject with each object, or the subjects among themselves. A `weak` meeting
+        word ('discussed', 'talked') between two who are already on the phone in this
+        article continues the call, not a meeting."""
         if objects:
-            for s in subjects:
-                for o in objects:
-                    self.add(kind, s, o, sent, code)
-        elif len(subjects) > 1:
-            for k, s in enumerate(subjects):
-                for o in subjects[k + 1:]:
-                    self.add(kind, s, o, sent, code)
+            pairs = [(s, o) for s in subjects for o in objects]
+        else:
+            pairs = [(s, o) for k, s in enumerate(subjects) for o in subjects[k + 1:]]
+        for s, o in pairs:
+            on_call = weak and kind == "MET_WITH" and self._on_call(s, o)
+            self.add("HELD_CALL" if on_call else kind, s, o, sent, "" if on_call else code)
+
+    def _on_call(self, a: Entity, b: Entity) -> bool:
+        first, second = sorted((a.id, b.id))
+        return ("HELD_CALL", first, second) in self.found
 
     def _planned_place(self, trigger: Token, people: list[Entity], when: Token) -> None:
         """A planned meeting 'in <place>': each participant from abroad plans to visit it."""

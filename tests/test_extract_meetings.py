@@ -31,3 +31,24 @@ def test_short_kicker_line_is_its_own_sentence() -> None:
     visits = _pairs("Diplomacy\nMinister to discuss trade\nForeign Minister Penny Wong will "
                     "visit Indonesia and Vietnam next week.", "PLANS_VISIT")
     assert {("Penny Wong", "Indonesia"), ("Penny Wong", "Vietnam")} <= visits
+
+
+def test_thanks_for_the_reception_is_a_meeting() -> None:
+    met = _pairs("Mongolian President Ukhnaagiin Khurelsukh visited Astana. Khurelsukh "
+                 "thanked Kazakh President Kassym-Jomart Tokayev for the warm hospitality.",
+                 "MET_WITH")
+    assert frozenset({"Ukhnaagiin Khurelsukh", "Kassym-Jomart Tokayev"}) in met
+
+
+def test_discussed_after_a_phone_call_is_no_meeting() -> None:
+    text = ("French President Emmanuel Macron and Ukrainian President Volodymyr Zelensky held a "
+            "telephone conversation on Monday. The two presidents also discussed the energy "
+            "situation.")
+    assert not _pairs(text, "MET_WITH")
+    assert frozenset({"Emmanuel Macron", "Volodymyr Zelensky"}) in _pairs(text, "HELD_CALL")
+
+
+def test_first_lady_named_in_apposition() -> None:
+    met = _pairs("The wife of the Ghanaian president, Lordina Mahama, had a meeting with the "
+                 "First Lady of Kenya, Rachel Ruto.", "MET_WITH")
+    assert frozenset({"Lordina Mahama", "Rachel Ruto"}) in met

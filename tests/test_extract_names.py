@@ -65,3 +65,16 @@ def test_family_name_written_first_used_alone() -> None:
 def test_first_name_shared_with_a_state_is_kept() -> None:
     rec = _record("US Under Secretary Victoria Nuland met Nepalese Foreign Minister Arzu Deuba.")
     assert "Victoria Nuland" in _names(rec, "Leader")
+
+
+def test_title_completes_a_name_the_ner_cut_short() -> None:
+    rec = _record("Belgian Prime Minister Alexander De Croo met with the President of the "
+                  "European Commission, Ursula von der Leyen.")
+    assert "Ursula von der Leyen" in _names(rec, "Leader")
+
+
+def test_home_leader_without_demonym_takes_the_dateline_country() -> None:
+    rec = _record("ACCRA, Ghana - President John Mahama on Tuesday received the Ivorian Foreign "
+                  "Minister Kacou Houadja Leon Adom.")
+    leaders = {e["name"]: e for e in rec["entities"] if e["type"] == "Leader"}
+    assert leaders["John Mahama"]["country"] == "GH"
