@@ -276,3 +276,15 @@ def test_kill_9_of_the_server_loses_nothing(tmp_path: Path) -> None:
         stored = reopened.stored_articles(r["id"] for r in records)
         ingest(reopened, [r for r in records if r["id"] not in stored])
         assert normalized(reopened.to_networkx()) == _reference(tmp_path, records)
+
+
+def test_two_clients_share_one_server(tmp_path: Path) -> None:
+    first = FalkorStore(tmp_path / "store")
+    second = FalkorStore(tmp_path / "store")
+    assert second.server_pid == first.server_pid
+    ingest(first, RECORDS[:1])
+    first.close()  # the other client is still attached: the server stays
+    assert second.stored_articles([RECORDS[0]["id"]]) == {RECORDS[0]["id"]}
+    pid = second.server_pid
+    second.close()
+    assert gone(pid)

