@@ -303,6 +303,9 @@ class _Builder:
         """Drop leading titles, honorifics and places, trailing possessives; None if no name."""
         start, end = span.start, span.end
         doc, gaz = self.doc, self.gaz
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # the NER stops at a hyphen: "Yoon Suk" + "-yeol"
         for k in range(start, end - 2):  # "Tver Region Igor Rudenya" -> "Igor Rudenya"
             if doc[k].lower_ in REGION_TYPE_WORDS:
                 start = k + 1

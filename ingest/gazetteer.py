@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -34,8 +34,11 @@ REGION_TYPE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Matching key: accents stripped, punctuation dropped, lower case, no leading 'the'."""
+    """Matching key: accents stripped, punctuation dropped, lower case, no leading 'the'.
+
+    Cached: the extractor folds the same words (titles, place names) many times per article."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = plain.replace("\u2019", "'").replace("-", " ")

@@ -85,9 +85,17 @@ def _heading(line) -> bool:
     )
 
 
+# a sentence-final period with its space lost ("in Hiroshima.(NHK)", "security.\"Putin's"),
+# split so that the place or name before it is a token of its own
+RUN_ON_PERIODS = (r"(?<=[a-z]{2})\.(?=[A-Z][a-z])", r"(?<=[a-z])\.(?=[(\"\u201c])",
+                  r"(?<=[a-z]\.)[(\"\u201c]")
+
+
 @cache
 def get_nlp() -> Language:
     """The shared pipeline. Raises OSError if the model package is not installed."""
     nlp = spacy.load(MODEL, disable=list(DISABLED))
+    infixes = list(nlp.Defaults.infixes) + list(RUN_ON_PERIODS)
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("line_breaks", before="parser")
     return nlp

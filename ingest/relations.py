@@ -159,12 +159,20 @@ class RelationFinder:
     def pair_phrase(self, tok: Token, latest: bool = False) -> list[Entity]:
         """'the two leaders/sides/presidents': the first two Leaders the article names or,
         with `latest`, the two who met or talked last (the pair a comment is about)."""
-        if not any(c.lower_ in {"two", "both"} for c in tok.children) or tok.tag_ != "NNS":
+        bare = tok.lower_ in {"two", "both"} and tok.dep_ in SUBJECT_DEPS  # "for the two to"
+        if not bare and (not any(c.lower_ in {"two", "both"} for c in tok.children)
+                         or tok.tag_ != "NNS"):
             return []
         if latest and self.last_pair is not None:
             return list(self.last_pair)
-        firsts = sorted((min(e.mentions), e) for e in self.ents.of_type("Leader") if e.mentions)
-        return [e for _, e in firsts[:2]] if len(firsts) >= 2 else []
+        firsts = [e for _, e in sorted((min(e.mentions), e) for e in self.ents.of_type("Leader")
+                                       if e.mentions)]
+        if len(firsts) < 2:
+            return []
+        # a bilateral pair: the first Leader and the first one from another country
+        other = next((e for e in firsts[1:] if e.country and firsts[0].country
+                      and e.country != firsts[0].country), None)
+        return [firsts[0], other] if other is not None else firsts[:2]
 
     def _titled_leader(self, tok: Token) -> Entity | None:
         """An office noun whose name follows inside its phrase or after a comma
@@ -211,6 +219,10 @@ class RelationFinder:
                     if c.lower_ in {"who", "that", "which"} and cur.dep_ == "relcl":
                         return self.group(cur.head, types)
                     found = self.group(c, types)
+                    # a coordination the parser split into two subjects ("A and B have agreed")
+                    for other in cur.children:
+                        if other.dep_ == "nsubj" and other.i > c.i:
+                            found += [e for e in self.group(other, types) if e not in found]
                     if found:
                         return found
                     return self.pair_phrase(c) or self._first_person(c, types)
@@ -582,17 +594,20 @@ class RelationFinder:
         if not self._intent(tok):
             return
         sources = self._coop_sources(tok)
+        joint = self._their_countries(tok)
+        if joint:  # "A and B confirmed that their countries and C will work together"
+            sources, partners = joint
         partners = [p for p in map(self._as_place, partners) if p is not None]
         pair = [p for p in map(self._as_place, pair) if p is not None]
         code = "PROPOSED_COOPERATION:material" if any(
             t.lower_ in MATERIAL_WORDS for t in tok.sent) else ""
-        mutual = not partners and len(sources) > 1
+        mutual = (not partners or joint) and len(sources) > 1
         for source in sources:
             home = source.country
             targets = partners or [p for p in pair if p.country != home]
             if mutual:  # "both sides committed to foster their relations"
                 targets = [p for p in map(self._as_place, sources)
-                           if p is not None and p.country != home]
+                           if p is not None and p.country != home] + partners
             if not targets and len(pair) < 2 and source.type == "Leader":
                 self.implicit.append((source, tok.sent, code))
             for target in targets:
@@ -600,6 +615,23 @@ class RelationFinder:
                         home and target.country == home and target.type == "Country"):
                     continue
                 self.add("PROPOSED_COOPERATION", source, target, tok.sent, code)
+
+    def _their_countries(self, tok: Token) -> tuple[list[Entity], list[Entity]] | None:
+        """A cooperation verb whose subject is 'their countries (and C)': the sources are the
+        people 'their' stands for (the subjects of the clause above), the partners each
+        other's countries and C."""
+        if tok.pos_ != "VERB" or tok.dep_ not in {"ccomp", "xcomp", "advcl"}:
+            return None
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or _lemma(subject) not in {"country", "nation", "side"} or not any(
+                c.dep_ == "poss" and c.lower_ in {"their", "our"} for c in subject.children):
+            return None
+        sources = self.subjects(tok.head)
+        if len(sources) < 2:
+            return None
+        others = [e for t in subject.conjuncts
+                  for e in self.group(t, ("Country", "Region", "Organization"))]
+        return sources, others
 
     def _coop_sources(self, tok: Token) -> list[Entity]:
         """Who proposes: the nearest clause subject above the cooperation word, else the speaker."""

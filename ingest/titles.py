@@ -14,7 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import fold, gazetteer
+from .gazetteer import Place, fold, gazetteer
 
 # honorifics dropped from a name but not offices by themselves
 HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "madame", "sir", "dame", "hon", "sheikh", "prince",
@@ -83,7 +83,8 @@ def title_before(doc: Doc, start: int, sent_start: int,
     # the title starts at the first office word or demonym/country of the run
     first = next((k for k, t in enumerate(words)
                   if is_office_word(t.text) or gazetteer().demonym(t.text)
-                  or gazetteer().country(t.text) or fold(t.text) in DOMAIN_WORDS), None)
+                  or gazetteer().country(t.text) or fold(t.text) in DOMAIN_WORDS
+                  or _place_bigram(words, k)), None)
     if first is None or not any(is_office_word(t.text) for t in words):
         return None
     span = words[first:]
@@ -94,6 +95,14 @@ def title_before(doc: Doc, start: int, sent_start: int,
     if not len(span) or not any(is_office_word(t.text) for t in span):
         return None
     return _title_from(span)
+
+
+def _place_bigram(words: Span, k: int) -> Place | None:
+    """The country two words from position k name together ('South Korean', 'New Zealand')."""
+    if k + 1 >= len(words) or not words[k].text[:1].isupper():
+        return None
+    text = f"{words[k].text} {words[k + 1].text}"
+    return gazetteer().demonym(text) or gazetteer().country(text)
 
 
 def title_in(span: Span) -> Title | None:
@@ -109,7 +118,10 @@ def _title_from(span: Span) -> Title:
     office_place = None
     tokens = list(span)
     text = span.text
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
+        bigram = _place_bigram(span, k)
+        if bigram and country is None:  # "South Korean", "New Zealand"
+            country = bigram.country
         dem = gaz.demonym(tok.text)
         if dem and country is None and tok.text[:1].isupper():
             country = dem.country

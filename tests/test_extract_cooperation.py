@@ -51,3 +51,11 @@ def test_recent_developments_in_cooperation_are_no_proposal() -> None:
     coop = _coop("Indian Foreign Minister S. Jaishankar met Kenyan Foreign Minister Musalia "
                  "Mudavadi. Both leaders noted recent developments in bilateral cooperation.")
     assert coop == set()
+
+
+def test_their_countries_and_a_third_will_work_together() -> None:
+    coop = _coop("Indonesian President Prabowo Subianto and Malaysian Prime Minister Anwar "
+                 "Ibrahim have agreed that their countries and Japan will work closely together "
+                 "on maritime security.")
+    assert {("Prabowo Subianto", "Malaysia"), ("Prabowo Subianto", "Japan"),
+            ("Anwar Ibrahim", "Indonesia"), ("Anwar Ibrahim", "Japan")} <= coop

@@ -18,6 +18,11 @@ def _names(record: dict, kind: str) -> set[str]:
     return {e["name"] for e in record["entities"] if e["type"] == kind}
 
 
+def _country_of(record: dict, name_start: str) -> str | None:
+    return next(e["country"] for e in record["entities"]
+                if e["type"] == "Leader" and e["name"].startswith(name_start))
+
+
 def _pairs(record: dict, kind: str) -> set[tuple[str, str]]:
     names = {e["id"]: e["name"] for e in record["entities"]}
     return {(names[r["source"]], names[r["target"]]) for r in record["relations"]
@@ -76,5 +81,21 @@ def test_title_completes_a_name_the_ner_cut_short() -> None:
 def test_home_leader_without_demonym_takes_the_dateline_country() -> None:
     rec = _record("ACCRA, Ghana - President John Mahama on Tuesday received the Ivorian Foreign "
                   "Minister Kacou Houadja Leon Adom.")
-    leaders = {e["name"]: e for e in rec["entities"] if e["type"] == "Leader"}
-    assert leaders["John Mahama"]["country"] == "GH"
+    assert _country_of(rec, "John Mahama") == "GH"
+
+
+def test_two_word_demonym_in_a_title_gives_the_country() -> None:
+    rec = _record("Japanese Prime Minister Ishiba Shigeru and South Korean President Lee "
+                  "Jae-myung met in Tokyo.")
+    assert _country_of(rec, "Lee") == "KR"
+
+
+def test_run_on_period_before_a_bracket_splits_the_place() -> None:
+    rec = _record("Brazilian President Lula da Silva will attend the summit in Kazan.(TASS)")
+    assert "Kazan" in _names(rec, "Region")
+
+
+def test_hyphenated_given_name_is_kept_whole() -> None:
+    rec = _record("South Korean President Yoon Suk-yeol met Japanese Prime Minister Ishiba "
+                  "Shigeru in Seoul.")
+    assert "Yoon Suk-yeol" in _names(rec, "Leader")
