@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,8 @@ _HONORIFICS = frozenset(
         "dr",
         "sir",
         "madam",
+        "madame",
+        "lady",
         "president",
         "minister",
         "prime",
@@ -38,6 +41,7 @@ _HONORIFICS = frozenset(
         "king",
         "queen",
         "prince",
+        "crown",
         "sheikh",
         "emir",
         "sultan",
@@ -48,7 +52,19 @@ _HONORIFICS = frozenset(
         "hon",
     ]
 )
+# familiar forms of given names, folded to the formal one before the skeleton
+_NICKNAMES = {"joe": "joseph", "bill": "william", "will": "william", "bob": "robert",
+              "rob": "robert", "tony": "anthony", "mike": "michael", "jim": "james",
+              "tom": "thomas", "dick": "richard", "alex": "alexander", "sasha": "alexander",
+              "nick": "nicholas", "dave": "david", "steve": "stephen", "ben": "benjamin",
+              "chris": "christopher", "andy": "andrew", "liz": "elizabeth"}
+# honorifics that mark a woman: "Mrs. Obama" is not "Barack Obama"
+_FEMININE_HONORIFICS = frozenset({"mrs", "ms", "madam", "madame", "lady"})
+# words that link a given name to a father's name in Arabic names
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 _VOWELS = set("aeiouy")
+# longest family name matched against the first word of a full name ("Xi", "Wang", "Yoon")
+_FAMILY_FIRST_MAX = 4
 _FEMININE_ENDINGS = ("ova", "eva", "ina", "yna", "aya")
 
 
@@ -76,6 +92,7 @@ def skeleton(word: str) -> str:
     # than the masculine form, unlike a final-vowel transliteration (Lukashenka).
     feminine = word.endswith(_FEMININE_ENDINGS)
     word = word.replace("x", "ks").replace("ph", "f").replace("w", "v").replace("kh", "h")
+    word = word.replace("th", "t")  # Anthony/Antony, Thomas/Tomas
     word = word.replace("ck", "k").replace("q", "k").replace("j", "i")
     out: list[str] = []
     for i, char in enumerate(word):
@@ -88,17 +105,42 @@ def skeleton(word: str) -> str:
 
 
 def _name_parts(name: str) -> tuple[str, str]:
-    """(given names skeleton, surname skeleton) of a person's name."""
-    words = [w for w in fold(name).split() if w not in _HONORIFICS]
+    """(given name key, surname key) of a person's name.
+
+    An initial is kept as "<letter>." so that "J. Biden" meets "Joe Biden" but "Jill Biden"
+    does not; "Mrs. Obama" has the given key "+f" (a woman of that surname, not Barack).
+    In an Arabic name the family name is shared by a whole dynasty ("Al Nahyan"), so the
+    surname key is the first patronymic: "Mohammed bin Salman [bin Abdulaziz Al Saud]" is
+    ("mhmd", "bin:slmn"), "Mohammed bin Zayed Al Nahyan" ("mhmd", "bin:zd").
+    """
+    raw = fold(name).split()
+    feminine = bool(raw) and raw[0] in _FEMININE_HONORIFICS
+    words = [w for w in raw if w not in _HONORIFICS]
     if not words:
         return "", ""
+    first = _NICKNAMES.get(words[0], words[0])
+    given = skeleton(first) + "." if len(first) == 1 else skeleton(first)
+    patronymic = next((k for k, w in enumerate(words[1:-1], 1) if w in _PATRONYMIC), None)
+    if patronymic is not None:
+        return given, f"bin:{skeleton(words[patronymic + 1])}"
     if len(words) == 1:
-        return "", skeleton(words[0])
-    return skeleton(words[0]), skeleton(words[-1])
+        return ("+f" if feminine else ""), skeleton(words[0])
+    return given, skeleton(words[-1])
 
 
 def _given_compatible(a: str, b: str) -> bool:
-    return not a or not b or a == b or (len(min(a, b, key=len)) == 1 and a[0] == b[0])
+    if not a or not b or a == b:
+        return True
+    initial = next((x for x in (a, b) if x.endswith(".")), None)
+    other = b if initial == a else a
+    return initial is not None and not other.endswith(".") and other[0] == initial[0]
+
+
+def _full_names(aliases: Iterable[str]) -> list[str]:
+    """Aliases that are names of two words or more ('Xi Jinping' for 'Xi'), not titles."""
+    return [a for a in aliases if len(a.split()) > 1 and all(
+        w[:1].isupper() or fold(w) in _PATRONYMIC for w in a.split())
+        and not set(fold(a).split()) & _HONORIFICS]
 
 
 @dataclass
@@ -114,6 +156,7 @@ class Resolver:
     """Maps an article's entities to global node ids, learning people as it goes."""
 
     people: list[_Person] = field(default_factory=list)
+    seen: Counter[str] = field(default_factory=Counter)  # node id -> entities resolved to it
 
     @classmethod
     def from_leaders(cls, leaders: Iterable[Mapping[str, Any]]) -> Resolver:
@@ -153,9 +196,22 @@ class Resolver:
                 and _given_compatible(p.given, given)
                 and (not p.country or not country or p.country == country)
             }
+            if not matches and not given and len(fold(name)) <= _FAMILY_FIRST_MAX:
+                # "Xi" alone: a short family name written first ("Xi Jinping")
+                matches = {p.node_id for p in self.people if p.given == surname
+                           and (not p.country or not country or p.country == country)}
             if len(matches) == 1:
                 return matches.pop()
+            if len(matches) > 1 and not given:
+                return self._dominant(matches)
         return None
+
+    def _dominant(self, node_ids: set[str]) -> str | None:
+        """A surname alone that several people share: the one the articles so far name at
+        least twice as often as each other ("Biden" is Joe, not Jill Biden)."""
+        ranked = sorted(node_ids, key=lambda n: -self.seen[n])
+        top, runner_up = self.seen[ranked[0]], self.seen[ranked[1]]
+        return ranked[0] if top >= 2 and top >= 2 * runner_up else None
 
     def resolve(self, entity: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         """(global id, node properties) for one entity of an extraction record."""
@@ -170,10 +226,11 @@ class Resolver:
             return region_id, {**props, "id": region_id}
         if label == "Leader":
             props["title"] = entity.get("title")
-            node_id = self._find_person([name], country)
+            node_id = self._find_person([name, *_full_names(aliases)], country)
             if node_id is None:
                 node_id = self._new_person_id(name, country)
                 self._remember(node_id, name, country)
+            self.seen[node_id] += 1
             return node_id, {**props, "id": node_id}
         org_id = slug(name)
         return org_id, {**props, "id": org_id}

@@ -312,7 +312,8 @@ class _Builder:
         while start < end - 1 and (fold(doc[start].text) in HONORIFICS
                                    or is_office_word(doc[start].text)
                                    or gaz.country(doc[start].text)
-                                   or (gaz.place(doc[start].text) and end - start > 2)
+                                   or (gaz.place(doc[start].text) and end - start > 2
+                                       and self._title_word(doc[start + 1].text))
                                    or gaz.demonym(doc[start].text)
                                    or doc[start].text in {"[", "(", "of", "the"}):
             start += 1
@@ -332,6 +333,12 @@ class _Builder:
                 len(name) > 1 and name.text.isupper()):
             return None  # a headline fragment ("Putin-Macron Talks As"), not a name
         return name
+
+    def _title_word(self, word: str) -> bool:
+        """An office, region-type or place word: what may follow a place in a title
+        ('Tver Region Igor Rudenya', 'Moscow Mayor ...'), unlike a first name ('Antony')."""
+        return is_office_word(word) or fold(word) in REGION_TYPE_WORDS or bool(
+            self.gaz.place(word) or self.gaz.demonym(word))
 
     def is_agency(self, span: Span) -> bool:
         key = fold(span.text)
@@ -405,8 +412,9 @@ class _Builder:
                 people.extend(inside)
                 covered.update(range(ent.start, ent.end))
                 continue
-            longer = [n for n in titled if n.start <= ent.start and n.end > ent.end]
-            if ent.label_ == "PERSON" and longer:  # "Ursula von der" + "Leyen"
+            longer = [n for n in titled if n.start <= ent.start and n.end >= ent.end
+                      and len(n) > len(ent)]
+            if ent.label_ == "PERSON" and longer:  # "Ursula von der" + "Leyen", "Antony" + "J. Blinken"
                 people.extend(longer)
                 covered.update(range(longer[0].start, longer[0].end))
                 continue

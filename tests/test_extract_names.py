@@ -99,3 +99,9 @@ def test_hyphenated_given_name_is_kept_whole() -> None:
     rec = _record("South Korean President Yoon Suk-yeol met Japanese Prime Minister Ishiba "
                   "Shigeru in Seoul.")
     assert "Yoon Suk-yeol" in _names(rec, "Leader")
+
+
+def test_first_name_that_is_also_a_town_stays_in_the_name() -> None:
+    rec = _record("US Secretary of State Antony J. Blinken met with Greek Foreign Minister "
+                  "Giorgos Gerapetritis in Athens.")
+    assert any(name.startswith("Antony") for name in _names(rec, "Leader"))

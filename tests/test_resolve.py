@@ -77,3 +77,56 @@ def test_places_resolve_by_iso_codes() -> None:
     assert region_id == "RU-PRI"
     assert far_east == "RU-far-east"
     assert slug("The Asia-Pacific Region") == "asia-pacific-region"
+
+
+def test_th_spelling_and_nicknames_meet() -> None:
+    resolver = Resolver()
+    first, _ = resolver.resolve(_leader("Antony Blinken", "US"))
+    second, _ = resolver.resolve(_leader("Anthony Blinken", "US"))
+    joe, _ = resolver.resolve(_leader("Joe Manchin", "US"))
+    joseph, _ = resolver.resolve(_leader("Joseph Manchin", "US"))
+    assert first == second
+    assert joe == joseph
+
+
+def test_initial_meets_its_name_but_two_names_with_one_letter_do_not() -> None:
+    resolver = Resolver()
+    joe, _ = resolver.resolve(_leader("Joe Manchin", "US"))
+    initial, _ = resolver.resolve(_leader("J. Manchin", "US"))
+    jill, _ = resolver.resolve(_leader("Jill Manchin", "US"))
+    assert initial == joe
+    assert jill != joe
+
+
+def test_mrs_with_a_surname_is_not_the_husband() -> None:
+    resolver = Resolver()
+    husband, _ = resolver.resolve(_leader("Emmanuel Macron", "FR"))
+    wife, _ = resolver.resolve(_leader("Mrs. Macron", "FR"))
+    assert wife != husband
+
+
+def test_arabic_names_resolve_by_the_first_patronymic() -> None:
+    resolver = Resolver()
+    a, _ = resolver.resolve(_leader("Tamim bin Hamad", "QA"))
+    b, _ = resolver.resolve(_leader("Sheikh Tamim bin Hamad bin Khalifa Al Thani", "QA"))
+    c, _ = resolver.resolve(_leader("Crown Prince Tamim bin Hamad Al Thani", "QA"))
+    other, _ = resolver.resolve(_leader("Mohammed bin Abdulrahman Al Thani", "QA"))
+    cousin, _ = resolver.resolve(_leader("Tamim bin Saud Al Thani", "QA"))
+    assert a == b == c
+    assert len({a, other, cousin}) == 3
+
+
+def test_short_family_name_alone_finds_the_full_name() -> None:
+    resolver = Resolver()
+    full, _ = resolver.resolve(_leader("Li Qiang", "CN"))
+    alone, _ = resolver.resolve(_leader("Li", "CN"))
+    assert alone == full
+
+
+def test_surname_alone_goes_to_the_person_named_most() -> None:
+    resolver = Resolver()
+    for _ in range(3):
+        resolver.resolve(_leader("Joe Manchin", "US"))
+    resolver.resolve(_leader("Gayle Manchin", "US"))
+    alone, _ = resolver.resolve(_leader("Manchin", "US"))
+    assert alone == "joe-manchin"
