@@ -80,13 +80,16 @@ def _node_statement(label: str, names: list[str], with_aliases: bool) -> str:
 
 
 def _edge_statement(rel_type: str, source: str, target: str, names: list[str]) -> str:
-    head = (
-        f"UNWIND $rows AS row\nMATCH (a:{source} {{id: row.source}})\nMATCH (b:{target} {{id: row.target}})\n"
-    )
+    lines = [
+        "UNWIND $rows AS row",
+        f"MATCH (a:{source} {{id: row.source}})",
+        f"MATCH (b:{target} {{id: row.target}})",
+    ]
     if rel_type in EVENT_TYPES:
         # One relationship per pair, type and article: the article id is its identity.
-        return head + (f"MERGE (a)-[r:{rel_type} {{article_id: row.article_id}}]->(b)\nSET r += row.props")
-    cypher = head + f"MERGE (a)-[r:{rel_type}]->(b)"
+        lines += [f"MERGE (a)-[r:{rel_type} {{article_id: row.article_id}}]->(b)", "SET r += row.props"]
+        return "\n".join(lines)
+    cypher = "\n".join([*lines, f"MERGE (a)-[r:{rel_type}]->(b)"])
     items = _fill_missing("r", names)
     if items:
         cypher += "\nSET " + ", ".join(items)

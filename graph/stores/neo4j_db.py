@@ -30,7 +30,7 @@ from neo4j.exceptions import (
 from neo4j.graph import Node, Path, Relationship
 
 from diplograph.graph.cypher_guard import ensure_read_only
-from diplograph.graph.load import DEFAULT_BATCH_SIZE, Statement, graph_statements
+from diplograph.graph.load import DEFAULT_BATCH_SIZE, graph_statements
 from diplograph.graph.model import ENTITY_LABELS, NODE_LABELS
 from diplograph.graph.stores.base import StoreError
 from diplograph.graph.stores.common import CypherReads, plain
@@ -162,10 +162,7 @@ class Neo4jStore(CypherReads):
 
     def write_fragment(self, fragment: nx.MultiDiGraph) -> None:
         """All of the fragment's statements in one managed write transaction."""
-        self.write_statements(graph_statements(fragment, self.batch_size))
-
-    def write_statements(self, statements: list[Statement]) -> None:
-        """Run loader statements in one managed write transaction."""
+        statements = graph_statements(fragment, self.batch_size)
 
         def work(tx: ManagedTransaction) -> None:
             for cypher, params in statements:
