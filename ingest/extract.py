@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import batched
+from multiprocessing.pool import AsyncResult
 
 from spacy.tokens import Doc
 
@@ -27,10 +32,35 @@ def extract_article(article: Article) -> dict:
     return record_from_doc(get_nlp()(article.text), article)
 
 
+def _records(articles: tuple[Article, ...]) -> list[dict]:
+    """One batch, start to finish, in a worker process."""
+    docs = get_nlp().pipe([a.text for a in articles], batch_size=len(articles))
+    return [record_from_doc(doc, article) for doc, article in zip(docs, articles, strict=True)]
+
+
 def extract_articles(articles: Iterable[Article], n_process: int = 1,
                      batch_size: int = 16) -> Iterator[dict]:
-    """Records of `articles`, streamed through `nlp.pipe`, in input order."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in get_nlp().pipe(pairs, as_tuples=True, n_process=n_process,
-                                       batch_size=batch_size):
-        yield record_from_doc(doc, article)
+    """Records of `articles`, streamed through `nlp.pipe`, in input order.
+
+    With `n_process` > 1 (-1: one per CPU) each worker process parses a batch and
+    builds its records too, so only articles and records cross process boundaries.
+    (spaCy's own n_process tokenises in the parent and ships whole Docs both ways,
+    and the records were then built in the parent: it was busier than either worker.)
+    At most two batches per worker are in flight, so memory does not grow with the input.
+    """
+    nlp = get_nlp()  # loaded before the workers fork, so they share it
+    if n_process == -1:
+        n_process = os.cpu_count() or 1
+    if n_process == 1:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield record_from_doc(doc, article)
+        return
+    with multiprocessing.Pool(n_process) as pool:
+        pending: deque[AsyncResult[list[dict]]] = deque()
+        for batch in batched(articles, batch_size):
+            pending.append(pool.apply_async(_records, (batch,)))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
