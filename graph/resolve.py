@@ -17,6 +17,9 @@ from typing import Any
 
 import pycountry
 
+from diplograph.ingest.gazetteer import gazetteer
+from diplograph.ingest.names import formal
+
 _HONORIFICS = frozenset(
     [
         "mr",
@@ -52,12 +55,6 @@ _HONORIFICS = frozenset(
         "hon",
     ]
 )
-# familiar forms of given names, folded to the formal one before the skeleton
-_NICKNAMES = {"joe": "joseph", "bill": "william", "will": "william", "bob": "robert",
-              "rob": "robert", "tony": "anthony", "mike": "michael", "jim": "james",
-              "tom": "thomas", "dick": "richard", "alex": "alexander", "sasha": "alexander",
-              "nick": "nicholas", "dave": "david", "steve": "stephen", "ben": "benjamin",
-              "chris": "christopher", "andy": "andrew", "liz": "elizabeth"}
 # honorifics that mark a woman: "Mrs. Obama" is not "Barack Obama"
 _FEMININE_HONORIFICS = frozenset({"mrs", "ms", "madam", "madame", "lady"})
 # words that link a given name to a father's name in Arabic names
@@ -118,7 +115,7 @@ def _name_parts(name: str) -> tuple[str, str]:
     words = [w for w in raw if w not in _HONORIFICS]
     if not words:
         return "", ""
-    first = _NICKNAMES.get(words[0], words[0])
+    first = formal(words[0])
     given = skeleton(first) + "." if len(first) == 1 else skeleton(first)
     patronymic = next((k for k, w in enumerate(words[1:-1], 1) if w in _PATRONYMIC), None)
     if patronymic is not None:
@@ -237,6 +234,9 @@ class Resolver:
 
     @staticmethod
     def country_props(code: str) -> dict[str, Any]:
-        country = pycountry.countries.get(alpha_2=code)
-        name = getattr(country, "common_name", None) or getattr(country, "name", code)
+        """The country's everyday English name ("Russia", not "Russian Federation")."""
+        name = gazetteer().name_of(code)
+        if name is None:
+            country = pycountry.countries.get(alpha_2=code)
+            name = getattr(country, "common_name", None) or getattr(country, "name", code)
         return {"id": code, "name": name, "country": code}

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import REGION_TYPE_WORDS, Place, fold, gazetteer
+from .names import formal
 from .nlp import get_nlp
 from .titles import DOMAIN_WORDS, HONORIFICS, Title, is_office_word, title_before, title_in
 
@@ -49,6 +50,8 @@ ORG_WORDS = frozenset({"state", "union", "institute", "council", "ministry", "co
 HEADLINE_WORDS = frozenset({"talks", "holds", "meets", "meet", "met", "as", "with", "and", "to",
                             "on", "in", "for", "says", "visit", "visits", "calls", "praises"})
 SLUG_DROP = re.compile(r"[^a-z0-9]+")
+# East Slavic patronymics: "Vladimir Vladimirovich", "Natalia Ivanovna" are people, never bodies
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 # a dateline opens the article: within its first tokens (the headline line may come first)
 DATELINE_WINDOW = 60
 # words that may sit between an office word and its holder's name
@@ -430,7 +433,8 @@ class _Builder:
                                   name.start, name.end)
             elif self.is_agency(name):
                 self.organization(name)
-            elif ent.label_ == "ORG" and not self.titled_name_in_org(ent, name):
+            elif ent.label_ == "ORG" and not self.titled_name_in_org(ent, name) and not (
+                    len(name) > 1 and fold(name[-1].text).endswith(PATRONYMIC_ENDINGS)):
                 orgs.append(ent)
             else:
                 people.append(name)
@@ -473,10 +477,10 @@ class _Builder:
     def person_mention(self, span: Span) -> Entity | None:
         if any(i in self.taken for i in range(span.start, span.end)):
             return None
-        words = [fold(t.text) for t in span if fold(t.text)]
+        words = [formal(fold(t.text)) for t in span if fold(t.text)]
         target = None
         for ent in self.ents.of_type("Person"):
-            ent_words = fold(ent.name).split()
+            ent_words = [formal(w) for w in fold(ent.name).split()]
             if words and all(w in ent_words for w in words):
                 target = ent
                 break
@@ -575,6 +579,12 @@ class _Builder:
                 if end + 1 >= len(doc) or doc[end].text not in {"[", "("}:
                     continue
                 other = self.ents.by_token.get(end + 1)
+                if other is not None and other.type == "Organization" and other.mentions == [
+                        (end + 1, end + 2)] and doc[end + 2].text in {",", "]", ")"}:
+                    self.ents.items.remove(other)  # "[Makei, ...]" the NER called an ORG
+                    del self.ents.by_token[end + 1]
+                    self.taken.discard(end + 1)
+                    other = None
                 if other is not None and other is not ent and other.type == "Person":
                     self.merge(ent, other)
                 elif other is None and doc[end + 1].pos_ == "PROPN" and \

@@ -9,7 +9,7 @@ these into CONSULT, except the intents to cooperate (COOPERATE).
 from __future__ import annotations
 
 MEET_VERBS = frozenset({"meet", "receive", "host", "welcome", "greet", "confer", "talk",
-                        "negotiate", "discuss", "sit"})
+                        "negotiate", "discuss", "sit", "speak"})
 # verbs that mean meeting with "together" ("get together", "come together")
 TOGETHER_VERBS = frozenset({"get", "come"})
 # verbs whose object noun carries the meeting ("held talks with", "had a meeting with")

@@ -48,8 +48,11 @@ HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
 # what a guest thanks a host for
 HOSPITALITY_NOUNS = frozenset({"reception", "hospitality", "welcome"})
 # meeting verbs that also describe what is said on a call
-WEAK_MEET_VERBS = frozenset({"discuss", "talk", "confer", "negotiate"})
+WEAK_MEET_VERBS = frozenset({"discuss", "talk", "confer", "negotiate", "speak"})
 INVITE_NOUNS = frozenset({"invitation", "invite", "offer", "proposal"})
+# nouns that stand for a region or city named before ("plans to visit the region")
+REGION_NOUNS = frozenset({"region", "city", "province", "krai", "oblast", "republic", "state",
+                          "capital"})
 # nouns for a person that an apposition names ("his counterpart, President X")
 PEER_NOUNS = frozenset({"counterpart", "colleague", "host", "guest", "spouse", "wife",
                         "husband"})
@@ -152,9 +155,21 @@ class RelationFinder:
                         return leader
         if tok.lower_ in {"there", "here"} and set(types) & set(PLACE_TYPES):
             return self.focus_place
+        if "Region" in types and tok.lower_ in REGION_NOUNS and [
+                c.lower_ for c in tok.children] == ["the"]:
+            return self._region_in_focus(tok.i)
         if "Leader" in types and (is_office_word(tok.text) or tok.lower_ in PEER_NOUNS):
             return self._titled_leader(tok)
         return None
+
+    def _region_in_focus(self, i: int) -> Entity | None:
+        """'the region', 'the city': the place in focus if a region, else the last region
+        named before token i."""
+        if self.focus_place is not None and self.focus_place.type == "Region":
+            return self.focus_place
+        before = [(start, e) for e in self.ents.of_type("Region") for start, _ in e.mentions
+                  if start < i]
+        return max(before, key=lambda pair: pair[0])[1] if before else None
 
     def pair_phrase(self, tok: Token, latest: bool = False) -> list[Entity]:
         """'the two leaders/sides/presidents': the first two Leaders the article names or,
@@ -327,7 +342,8 @@ class RelationFinder:
         return list(self.found.values())
 
     def _is_call(self, tok: Token) -> bool:
-        window = [tok, *tok.children, tok.head, *[c for c in tok.head.children]]
+        window = [tok, *tok.children, tok.head, *[c for c in tok.head.children],
+                  *self.pobjs(tok, {"by", "over", "on", "via"})]  # "spoke by phone with"
         return _lemma(tok) in CALL_VERBS or any(t.lower_ in CALL_WORDS or _lemma(t) in CALL_VERBS
                                                 for t in window)
 
@@ -357,8 +373,10 @@ class RelationFinder:
             for p in self.pobjs(noun, {"with", "from"}):
                 objects += self.group(p)
         else:
-            if lemma in {"discuss", "talk", "confer", "negotiate", "sit"}:
-                pass
+            if lemma in {"discuss", "talk", "confer", "negotiate", "sit", "speak"}:
+                # "discussed regional issues with X": the with-phrase hangs on the topic
+                objects += [e for c in verb.children if c.dep_ == "dobj"
+                            for p in self.pobjs(c, {"with"}) for e in self.group(p)]
             else:
                 for c in verb.children:
                     if c.dep_ == "dobj":
@@ -375,6 +393,10 @@ class RelationFinder:
         if lemma in CALL_VERBS and not objects and lemma == "call":
             return
         subjects = self.subjects(verb)
+        if not objects and lemma not in WEAK_MEET_VERBS and verb.dep_ not in {
+                "ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl"}:
+            left, objects = self._adjacent_leaders(verb)
+            subjects = subjects or left
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             agents = [e for p in self.pobjs(verb, {"by"}) for e in self.group(p)]
             passive = [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.group(c)]
@@ -384,6 +406,26 @@ class RelationFinder:
         self._pairs(kind, subjects, objects, verb.sent, code, weak=lemma in WEAK_MEET_VERBS)
         if kind == "MET_WITH":
             self._meeting_place(verb, subjects + objects)
+
+    def _adjacent_leaders(self, verb: Token) -> tuple[list[Entity], list[Entity]]:
+        """A meeting verb the parser lost in a name ('President X al-Sisi hosted King Y'
+        read as a modifier): the Leader named right before it and the one right after,
+        with only title words between."""
+        doc = self.doc
+        left = self.ents.by_token.get(verb.i - 1)
+        k = verb.i + 1
+        while k < verb.sent.end and k - verb.i <= 4 and doc[k].i not in self.ents.by_token \
+                and (doc[k].pos_ in {"PROPN", "ADJ", "DET"} or doc[k].lower_ == "with"):
+            k += 1
+        right = self.ents.by_token.get(k)
+        if k < verb.sent.end and right is not None and right.type != "Leader":
+            k += 1  # a demonym linked to its country: "Jordanian King Abdullah II"
+            while k < verb.sent.end and k - verb.i <= 5 and k not in self.ents.by_token:
+                k += 1
+            right = self.ents.by_token.get(k)
+        if left is None or right is None or left.type != "Leader" or right.type != "Leader":
+            return [], []
+        return [left], [right]
 
     def thanks(self, verb: Token) -> None:
         """'A thanked B for the warm reception/hospitality': B hosted A, so they met."""
@@ -558,6 +600,8 @@ class RelationFinder:
         while (head.pos_ in {"ADP", "SCONJ"} or head.dep_ == "prep") and head.head is not head:
             head = head.head
         governing = head if head.pos_ in {"VERB", "AUX"} else None
+        if not visitors and head.pos_ in {"PROPN", "NOUN"} and head is not noun:
+            visitors = self.group(head)  # "X, on a visit to Y, laid a wreath"
         if not visitors and governing is not None and (
                 _lemma(governing) in VISIT_LIGHT_VERBS or noun.dep_ in {"dobj", "pobj"}):
             visitors = self.subjects(governing)

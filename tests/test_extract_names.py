@@ -105,3 +105,9 @@ def test_first_name_that_is_also_a_town_stays_in_the_name() -> None:
     rec = _record("US Secretary of State Antony J. Blinken met with Greek Foreign Minister "
                   "Giorgos Gerapetritis in Athens.")
     assert any(name.startswith("Antony") for name in _names(rec, "Leader"))
+
+
+def test_nickname_and_formal_name_are_one_entity() -> None:
+    rec = _record("President Joe Biden met Kenyan President William Ruto. Later, President "
+                  "Joseph Biden hosted a state dinner for Ruto.")
+    assert [n for n in _names(rec, "Leader") if "Biden" in n] == ["Joe Biden"]
