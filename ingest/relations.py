@@ -222,8 +222,18 @@ class RelationFinder:
         return out
 
     def pobjs(self, tok: Token, preps: set[str]) -> list[Token]:
-        return [p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps
-                for p in c.children if p.dep_ == "pobj"]
+        """Objects of the preposition children of `tok` ('with X'); 'with visiting X', which
+        the parser reads as a gerund, gives X."""
+        out = []
+        for c in tok.children:
+            if c.dep_ not in {"prep", "agent"} or c.lower_ not in preps:
+                continue
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                elif p.dep_ == "pcomp" and p.lower_ == "visiting":
+                    out += [d for d in p.children if d.dep_ == "dobj"]
+        return out
 
     def subjects(self, verb: Token, types: tuple[str, ...] = ("Leader",)) -> list[Entity]:
         """Subject of `verb`, climbing to the governing clause for participles and xcomps."""
@@ -502,14 +512,19 @@ class RelationFinder:
         pair = [e for p in self.pobjs(noun, {"between", "of"}) for e in self.group(p)]
         owner = [e for c in noun.children if c.dep_ == "poss" for e in self.group(c)]
         kind = "HELD_CALL" if is_call else "MET_WITH"
+        people: list[Entity] = []
         if partners:
             sources = owner or pair or self._noun_subject(noun, partners)
             self._pairs(kind, sources, partners, noun.sent)
-            self._meeting_place(noun, sources + partners)
+            people = sources + partners
         elif len(pair) > 1:
             self._pairs(kind, pair, [], noun.sent)
+            people = pair
         elif len(owner) > 1:
             self._pairs(kind, owner, [], noun.sent)
+            people = owner
+        if people and kind == "MET_WITH":
+            self._meeting_place(noun, people)
 
     def _noun_subject(self, noun: Token, exclude: list[Entity]) -> list[Entity]:
         """Who had the meeting: the subject of the clause the noun sits in, else the sentence's."""
@@ -521,13 +536,38 @@ class RelationFinder:
         return found
 
     def _meeting_place(self, trigger: Token, people: list[Entity]) -> None:
-        """A meeting 'in <place>' abroad means each visitor VISITED the place."""
-        places = [e for p in self.pobjs(trigger, {"in"}) for e in self.group(p, PLACE_TYPES)]
+        """A meeting 'in <place>' abroad means each visitor VISITED the place; so does a
+        'visiting' participant the host's country. The place may hang on the trigger, its
+        meeting noun, a participant or the venue ('met X in Seoul', 'held talks with X in
+        Nairobi', 'at State House in Nairobi')."""
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj" and (
+            c.lower_ in MEET_NOUNS or _lemma(c) in MEET_NOUNS or self.entity(c) is not None))]
+        holders += [p for h in list(holders) for p in self.pobjs(h, {"with", "at"})]
+        if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}:
+            holders.append(trigger.head)  # "the talks were held / started in Moscow"
+        places = [e for h in holders for p in self.pobjs(h, {"in"})
+                  for e in self.group(p, PLACE_TYPES)]
+        self._visiting(trigger.sent, people)
         for place in places:
             self.focus_place = place
             for person in people:
                 if person.country and place.country and person.country != place.country:
                     self.add_visit(person, place, trigger.sent)
+
+    def _visiting(self, sent: Span, people: list[Entity]) -> None:
+        """'met with visiting Chinese Defense Minister X': X VISITED the country of the
+        Leaders X met."""
+        for tok in sent:
+            if tok.lower_ != "visiting" or tok.i + 1 >= sent.end:
+                continue
+            visitor = self._leader_ahead(tok.i + 1, 6)
+            if visitor is None or visitor not in people or not visitor.country:
+                continue
+            hosts = {p.country for p in people if p.country and p.country != visitor.country}
+            if len(hosts) == 1:
+                country = self.ents.country_entity(hosts.pop())
+                if country is not None:
+                    self.add_visit(visitor, country, sent)
 
     def _visit_kind(self, trigger: Token) -> str | None:
         if _is_negated(trigger):

@@ -56,3 +56,30 @@ def test_planned_talks_on_the_sidelines_of_a_summit_in_a_city() -> None:
                   "the summit in Johannesburg.", "PLANS_VISIT")
     assert ("Narendra Modi", "Johannesburg") in plans
     assert ("Anthony Albanese", "Johannesburg") in plans
+
+
+def test_meeting_place_on_the_partner_or_the_talks() -> None:
+    visits = _rels("Greek Prime Minister Kyriakos Mitsotakis has met Turkish President Recep "
+                   "Tayyip Erdogan in Ankara for the first time in a year.", "VISITED")
+    assert ("Kyriakos Mitsotakis", "Ankara") in visits
+    visits = _rels("Turkish President Recep Tayyip Erdogan held talks with Greek Prime Minister "
+                   "Kyriakos Mitsotakis at the Maximos Mansion in Athens, Greece.", "VISITED")
+    assert {("Recep Tayyip Erdogan", "Athens"), ("Recep Tayyip Erdogan", "Greece")} <= visits
+
+
+def test_topic_in_a_place_is_no_visit() -> None:
+    visits = _rels("Turkish Foreign Minister Hakan Fidan discussed with Iranian Foreign Minister "
+                   "Abbas Araghchi the situation in Syria.", "VISITED")
+    assert not visits
+
+
+def test_visiting_participant_visited_the_hosts_country() -> None:
+    visits = _rels("Egyptian President Abdel Fattah El Sisi held a meeting with visiting Saudi "
+                   "Foreign Minister Faisal bin Farhan on Sunday.", "VISITED")
+    assert ("Faisal bin Farhan", "Egypt") in visits
+
+
+def test_talks_held_in_a_city() -> None:
+    visits = _rels("Talks between Russian Foreign Minister Sergei Lavrov and Indian External "
+                   "Affairs Minister S. Jaishankar were held in Moscow on Tuesday.", "VISITED")
+    assert ("S. Jaishankar", "Moscow") in visits
