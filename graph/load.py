@@ -99,16 +99,19 @@ def _edge_statement(rel_type: str, source: str, target: str, names: list[str]) -
 def _article_statement(labels: list[str]) -> str:
     """MERGE Articles, then their MENTIONS edges, in one atomic statement.
 
-    Entity labels cannot be parameters, so each label gets its own OPTIONAL MATCH
-    on the index, collected into a list; UNWIND of an empty list simply ends the
-    row after the Article is written.
+    Entity labels cannot be parameters, so each label gets its own lookups,
+    collected into a list; UNWIND of an empty final list simply ends the row after
+    the Article is written.
     """
     lines = ["UNWIND $rows AS row", "MERGE (a:Article {id: row.id})", "SET a += row.props"]
     if labels:  # FalkorDB refuses a query that ends with WITH
         lines.append("WITH a, row")
     collected: list[str] = []
     for i, label in enumerate(labels):
-        lines.append(f"OPTIONAL MATCH (e:{label}) WHERE e.id IN row.mentions.{label}")
+        # One index lookup per id (FalkorDB scans the label for `e.id IN list`); the
+        # appended null keeps a row alive when the article names no entity of this label.
+        lines.append(f"UNWIND coalesce(row.mentions.{label}, []) + [null] AS mention")
+        lines.append(f"OPTIONAL MATCH (e:{label} {{id: mention}})")
         lines.append(f"WITH {', '.join(['a', 'row', *collected])}, collect(e) AS found{i}")
         collected.append(f"found{i}")
     if collected:

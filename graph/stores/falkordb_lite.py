@@ -82,7 +82,14 @@ class FalkorStore(CypherReads):
             config = {**SERVER_CONFIG, "logfile": str(self.path / LOG_FILE)}
             # No client-side retries: the server is a local process on a unix socket, so a
             # failed call means it is gone, and redis-py's default back-off only delays saying so.
-            self._db = FalkorDB(str(self.path / DATA_FILE), serverconfig=config, retry=Retry(NoBackoff(), 0))
+            # No socket timeout either (redis-py's default is 5 s): a long query or a large
+            # batch is slow, not broken.
+            self._db = FalkorDB(
+                str(self.path / DATA_FILE),
+                serverconfig=config,
+                retry=Retry(NoBackoff(), 0),
+                socket_timeout=None,
+            )
         except (OSError, RedisLiteException, RedisLiteServerStartError, redis.RedisError) as error:
             raise StoreError(
                 f"cannot start the embedded FalkorDB in {self.path}: {error} (see {self.path / LOG_FILE})"
@@ -107,6 +114,8 @@ class FalkorStore(CypherReads):
             raise StoreError(f"the embedded FalkorDB server in {self.path} is gone: {error}") from None
         except redis.ResponseError as error:
             raise StoreError(f"FalkorDB: {error}") from None
+        except redis.RedisError as error:
+            raise StoreError(f"FalkorDB in {self.path}: {error}") from None
 
     def _ensure_indexes(self) -> None:
         present: set[tuple[str, str]] = set()
