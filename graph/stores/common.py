@@ -19,7 +19,7 @@ EDGES_QUERY = (
     "RETURN labels(a)[0] AS source_label, a.id AS source_id, type(r) AS type, "
     "properties(r) AS props, labels(b)[0] AS target_label, b.id AS target_id"
 )
-STORED_ARTICLES_QUERY = "MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id"
+STORED_ARTICLES_QUERY = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id"  # index lookups
 LEADERS_QUERY = (
     "MATCH (l:Leader) RETURN l.id AS id, l.name AS name, l.aliases AS aliases, "
     "l.country AS country ORDER BY id"
