@@ -72,7 +72,7 @@ def test_places_resolve_by_iso_codes() -> None:
         }
     )
     far_east, _ = resolver.resolve({"id": "f", "name": "the Far East", "type": "Region", "country": "RU"})
-    assert (country_id, country["name"]) == ("RU", "Russian Federation")
+    assert (country_id, country["name"]) == ("RU", "Russia")
     assert "the Russian Federation" in country["aliases"]
     assert region_id == "RU-PRI"
     assert far_east == "RU-far-east"
