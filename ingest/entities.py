@@ -523,9 +523,13 @@ class _Builder:
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and \
                         doc[start - 1].text in ent.name.split():
                     start -= 1
-                sent = doc[start].sent
+                sent_start = doc[start].sent.start
+                if sent_start > 0:  # the parser cut "Kyrgyz | President X" in two
+                    before = doc[sent_start - 1].sent
+                    if len(before) <= 2 and before[-1].text[:1].isupper():
+                        sent_start = before.start
                 blocked = {i for i, e in self.ents.by_token.items() if e.type == "Person"}
-                title = title_before(doc, start, sent.start, blocked) or self._apposition(
+                title = title_before(doc, start, sent_start, blocked) or self._apposition(
                     start, end)
                 if title is None:
                     continue
@@ -620,12 +624,6 @@ class _Builder:
                 if ent.title and ent.title.country:
                     ent.country = ent.title.country
                     self.ensure_country(ent.title.country)
-                elif ent.title and ent.title.office_place is None and self.dateline and \
-                        self.dateline.country and self.ents.country_entity(
-                            self.dateline.country) is not None:
-                    # "NAIROBI, Kenya - President William Ruto": news names the home
-                    # country's leaders without a demonym, foreign ones with it
-                    ent.country = self.dateline.country
 
     def ensure_country(self, code: str) -> Entity:
         ent = self.ents.country_entity(code)
@@ -633,6 +631,17 @@ class _Builder:
             ent = Entity(self.gaz.name_of(code) or code, "Country", code)
             self.ents.items.append(ent)
         return ent
+
+    def home_leaders(self) -> None:
+        """'NAIROBI, Kenya - President William Ruto': news names the home country's leaders
+        without a demonym, foreign ones with it; a titled Leader whose title names no place
+        is of the dateline's country (when the article names that country)."""
+        home = self.dateline.country if self.dateline else None
+        if home is None or self.ents.country_entity(home) is None:
+            return
+        for ent in self.ents.of_type("Leader"):
+            if ent.country is None and ent.title and ent.title.office_place is None:
+                ent.country = home
 
     def add_demonyms(self) -> None:
         for span, place in self.demonyms:
@@ -680,6 +689,7 @@ class _Builder:
         self.bracket_aliases()
         self.decide_leaders()
         self.add_demonyms()
+        self.home_leaders()
         self.ents.items = [e for e in self.ents.items if e.type != "Person"]
         self.ents.by_token = {i: e for i, e in self.ents.by_token.items() if e.type != "Person"}
         self.finish()

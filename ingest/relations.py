@@ -38,6 +38,7 @@ from .frames import (
     VISIT_NOUNS,
     WEAK_COOP_NOUNS,
 )
+from .gazetteer import fold
 from .titles import is_office_word
 from .when import resolve_when
 
@@ -45,11 +46,19 @@ PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
 HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
+# verbs whose visit object is under way even in the future tense ("will conclude his visit")
+ONGOING_VISIT_VERBS = frozenset({"complete", "conclude", "end", "wrap", "finish", "continue"})
+# verbs that report a topic of talks, not a proposal
+DISCUSS_VERBS = frozenset({"discuss", "review", "consider", "examine", "exchange", "address",
+                           "debate", "touch", "assess", "evaluate"})
 # what a guest thanks a host for
 HOSPITALITY_NOUNS = frozenset({"reception", "hospitality", "welcome"})
 # meeting verbs that also describe what is said on a call
 WEAK_MEET_VERBS = frozenset({"discuss", "talk", "confer", "negotiate", "speak"})
 INVITE_NOUNS = frozenset({"invitation", "invite", "offer", "proposal"})
+# plural units below the state: a demonym on them names where they are, not the partner
+SUBNATIONAL_NOUNS = frozenset({"regions", "provinces", "cities", "oblasts", "states",
+                               "municipalities", "districts", "territories"})
 # nouns that stand for a region or city named before ("plans to visit the region")
 REGION_NOUNS = frozenset({"region", "city", "province", "krai", "oblast", "republic", "state",
                           "capital"})
@@ -142,7 +151,13 @@ class RelationFinder:
         ent = self.ents.by_token.get(tok.i)
         if ent is not None and ent.type in types:
             return ent
+        if "Leader" in types and tok.sent.start == 0 and is_office_word(tok.text):
+            leader = self._headline_leader(tok)
+            if leader is not None:
+                return leader
         for child in tok.children:
+            if child.dep_ == "amod" and tok.lower_ in SUBNATIONAL_NOUNS:
+                continue  # "the Russian regions" are not Russia
             if child.dep_ in {"compound", "appos", "poss", "nmod", "amod"} and not (
                     child.dep_ == "poss" and "Leader" in types):
                 ent = self.ents.by_token.get(child.i)
@@ -160,6 +175,20 @@ class RelationFinder:
             return self._region_in_focus(tok.i)
         if "Leader" in types and (is_office_word(tok.text) or tok.lower_ in PEER_NOUNS):
             return self._titled_leader(tok)
+        return None
+
+    def _headline_leader(self, tok: Token) -> Entity | None:
+        """'Kazakh president highlights ...' in a headline: the Leader the article goes on to
+        name with that office (and country, if a demonym is given)."""
+        country = next((e.country for c in tok.children if c.dep_ in {"amod", "compound"}
+                        for e in [self.ents.by_token.get(c.i)] if e is not None
+                        and e.type == "Country"), None)
+        office = fold(tok.text).rstrip("s")
+        for _, leader in sorted((min(e.mentions), e) for e in self.ents.of_type("Leader")
+                                if e.mentions):
+            title = set(fold(leader.title.text).split()) if leader.title else set()
+            if office in title and (country is None or leader.country == country):
+                return leader
         return None
 
     def _region_in_focus(self, i: int) -> Entity | None:
@@ -651,6 +680,8 @@ class RelationFinder:
             governing is not None and _is_planned(governing)) or _is_planned(noun)
         if governing is not None and _lemma(governing) in {"prepare", "announce", "discuss"}:
             planned = True
+        if governing is not None and _lemma(governing) in ONGOING_VISIT_VERBS:
+            planned = False  # "will complete his visit to X": the visit is under way
         kind = "PLANS_VISIT" if planned else "VISITED"
         for v in visitors:
             for t in targets:
@@ -675,8 +706,12 @@ class RelationFinder:
                 p, partner_types)]
         if partners:
             partners += self._channels(tok)
-        if not self._intent(tok):
+        if not self._intent(tok) or self._inner_cooperation(tok):
             return
+        # a partner written but not a named entity ("with other Russian regions") is not the
+        # unnamed partner of the meetings
+        with_phrase = bool(self.pobjs(tok, {"with"}) or (
+            tok.dep_ in {"dobj", "pobj"} and self.pobjs(head, {"with"})))
         sources = self._coop_sources(tok)
         joint = self._their_countries(tok)
         if joint:  # "A and B confirmed that their countries and C will work together"
@@ -692,13 +727,20 @@ class RelationFinder:
             if mutual:  # "both sides committed to foster their relations"
                 targets = [p for p in map(self._as_place, sources)
                            if p is not None and p.country != home] + partners
-            if not targets and len(pair) < 2 and source.type == "Leader":
+            if not targets and len(pair) < 2 and source.type == "Leader" and not with_phrase:
                 self.implicit.append((source, tok.sent, code))
             for target in targets:
                 if target.type == "Leader" or (
                         home and target.country == home and target.type == "Country"):
                     continue
                 self.add("PROPOSED_COOPERATION", source, target, tok.sent, code)
+
+    @staticmethod
+    def _inner_cooperation(tok: Token) -> bool:
+        """'a new direction of cooperation with China': the inner word carries the frame."""
+        return any(p.lower_ in COOP_NOUNS or _lemma(p) in COOP_NOUNS
+                   for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "in"}
+                   for p in c.children if p.dep_ == "pobj")
 
     def _their_countries(self, tok: Token) -> tuple[list[Entity], list[Entity]] | None:
         """A cooperation verb whose subject is 'their countries (and C)': the sources are the
@@ -762,7 +804,7 @@ class RelationFinder:
         out: list[Entity] = []
         cur = tok
         for _ in range(4):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
             out += [e for p in self.pobjs(cur, {"through", "via"})
@@ -802,7 +844,22 @@ class RelationFinder:
 
     def _intent(self, tok: Token) -> bool:
         """Is the cooperation wished, offered or to be developed (not merely reported)?"""
+        return self._wished(tok) and not self._discussed(tok)
+
+    @staticmethod
+    def _discussed(tok: Token) -> bool:
+        """Only talked about: the first clause above the cooperation word, past the verbs
+        of developing, is a verb of discussing ('discussed the prospects for the development
+        of cooperation'), which the guide leaves optional at most."""
         cur = tok
+        while cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ == "VERB" and _lemma(cur) not in DEVELOP_WORDS:
+                return _lemma(cur) in DISCUSS_VERBS
+        return False
+
+    def _wished(self, tok: Token) -> bool:
+        cur = prev = tok
         weak = tok.lower_ in WEAK_COOP_NOUNS
         for c in tok.children:
             if c.lower_ in DEVELOP_WORDS or (c.lower_ in INTENT_WORDS and not weak):
@@ -816,12 +873,14 @@ class RelationFinder:
                     return not past or lemma in {"propose", "suggest", "offer", "call", "stress",
                                                  "emphasize", "underline", "agree", "express"}
                 if (cur.lower_ if cur.pos_ == "NOUN" else lemma) in DEVELOP_WORDS and not past:
-                    return True  # "developments in cooperation" are events, not a wish
+                    # "developments in cooperation" are events, and "ties are developing"
+                    # a report, not a wish
+                    return prev.dep_ not in {"nsubj", "nsubjpass"} or _is_planned(cur)
                 if lemma in COOP_VERBS and _is_planned(cur):
                     return True
             if cur.head is cur or cur.dep_ in {"ROOT"}:
                 break
-            cur = cur.head
+            prev, cur = cur, cur.head
         return _is_planned(tok) and not weak
 
 

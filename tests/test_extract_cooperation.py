@@ -59,3 +59,37 @@ def test_their_countries_and_a_third_will_work_together() -> None:
                  "on maritime security.")
     assert {("Prabowo Subianto", "Malaysia"), ("Prabowo Subianto", "Japan"),
             ("Anwar Ibrahim", "Indonesia"), ("Anwar Ibrahim", "Japan")} <= coop
+
+
+def test_ties_that_are_developing_are_a_report() -> None:
+    coop = _coop("Uzbek President Shavkat Mirziyoyev stressed that the ties between Uzbekistan "
+                 "and Tatarstan are developing dynamically.")
+    assert coop == set()
+
+
+def test_discussed_prospects_of_cooperation_are_no_proposal() -> None:
+    coop = _coop("Indian Defence Minister Rajnath Singh will hold talks with his Australian "
+                 "counterpart Richard Marles to discuss the prospects for the development of "
+                 "defence cooperation.")
+    assert coop == set()
+
+
+def test_headline_office_resolves_to_the_leader_named_later() -> None:
+    coop = _coop("Kyrgyz president highlights importance of expanding trade with Turkey\n\n"
+                 "Kyrgyz President Sadyr Japarov received the Turkish ambassador in Bishkek.")
+    assert ("Sadyr Japarov", "Turkey") in coop
+    assert ("Kyrgyzstan", "Turkey") not in coop
+
+
+def test_regions_of_a_country_are_not_the_country_and_no_implicit_partner() -> None:
+    coop = _coop("Belarusian President Aleksandr Lukashenko met with Russian Ambassador Boris "
+                 "Gryzlov. Lukashenko called for more active development of relations with "
+                 "the Russian regions.")
+    assert ("Aleksandr Lukashenko", "Russia") not in coop
+
+
+def test_direction_of_cooperation_is_read_on_the_inner_word() -> None:
+    coop = _coop("Belarusian President Aleksandr Lukashenko met with Russian Ambassador Boris "
+                 "Gryzlov. \"We will open a new direction of cooperation with Vietnam,\" "
+                 "Lukashenko said.")
+    assert coop == {("Aleksandr Lukashenko", "Vietnam")}

@@ -83,3 +83,10 @@ def test_talks_held_in_a_city() -> None:
     visits = _rels("Talks between Russian Foreign Minister Sergei Lavrov and Indian External "
                    "Affairs Minister S. Jaishankar were held in Moscow on Tuesday.", "VISITED")
     assert ("S. Jaishankar", "Moscow") in visits
+
+
+def test_will_complete_a_visit_is_under_way() -> None:
+    text = ("Chinese Foreign Minister Wang Yi met US Secretary of State Antony Blinken. Wang "
+            "will complete his three-day official visit to the United States later in the day.")
+    assert ("Wang Yi", "United States") in _rels(text, "VISITED")
+    assert not _rels(text, "PLANS_VISIT")
