@@ -46,6 +46,12 @@ PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
 HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
+# taking part in an event somewhere
+ATTEND_VERBS = frozenset({"attend", "participate", "take"})
+EVENT_NOUNS = frozenset({"summit", "forum", "meeting", "meetings", "conference", "session",
+                         "ceremony", "talks", "congress", "assembly", "exhibition", "expo",
+                         "games", "celebrations", "parade", "inauguration", "festival",
+                         "dialogue", "council", "sessions"})
 # verbs whose visit object is under way even in the future tense ("will conclude his visit")
 ONGOING_VISIT_VERBS = frozenset({"complete", "conclude", "end", "wrap", "finish", "continue"})
 # verbs that report a topic of talks, not a proposal
@@ -366,6 +372,8 @@ class RelationFinder:
                     self.meeting_verb(tok)
                 if lemma == "thank":
                     self.thanks(tok)
+                if lemma in ATTEND_VERBS or lemma == "be":
+                    self.attendance(tok)
                 if lemma == "visit" or lemma in MOTION_VERBS or lemma in ARRIVAL_VERBS:
                     self.visit_verb(tok)
                 if lemma in COOP_VERBS:
@@ -465,6 +473,40 @@ class RelationFinder:
         if left is None or right is None or left.type != "Leader" or right.type != "Leader":
             return [], []
         return [left], [right]
+
+    def attendance(self, verb: Token) -> None:
+        """'attends / will take part in the summit in Kazan', 'is in Brazil': a Leader from
+        abroad at an event or in a place visits it (VISITED, or PLANS_VISIT if planned)."""
+        lemma = _lemma(verb)
+        if lemma == "be":
+            if verb.dep_ not in {"ROOT", "conj", "ccomp"}:
+                return
+            places = [e for p in self.pobjs(verb, {"in"}) for e in self.group(p, PLACE_TYPES)]
+        else:
+            holder = verb
+            if lemma == "take":  # "take part in"
+                holder = next((c for c in verb.children if c.dep_ == "dobj"
+                               and c.lower_ == "part"), None)
+                if holder is None:
+                    return
+            events = [c for c in verb.children if c.dep_ == "dobj" and lemma == "attend"]
+            events += self.pobjs(holder, {"in"}) + self.pobjs(verb, {"in"})
+            events = [e for e in events if _lemma(e) in EVENT_NOUNS or e.lower_ in EVENT_NOUNS]
+            if not events:
+                return
+            places = [e for ev in events for e in self._places_in(ev)]
+            places += [e for p in self.pobjs(verb, {"in"}) for e in self.group(p, PLACE_TYPES)]
+        if not places or _is_negated(verb):
+            return
+        kind = "PLANS_VISIT" if _is_planned(verb) else "VISITED"
+        for person in self.subjects(verb):
+            for place in places:
+                if person.country and place.country and person.country != place.country:
+                    if kind == "VISITED":
+                        self.add_visit(person, place, verb.sent)
+                    else:
+                        self.add(kind, person, place, verb.sent, when=verb)
+            self.focus_place = places[-1]
 
     def thanks(self, verb: Token) -> None:
         """'A thanked B for the warm reception/hospitality': B hosted A, so they met."""

@@ -90,3 +90,21 @@ def test_will_complete_a_visit_is_under_way() -> None:
             "will complete his three-day official visit to the United States later in the day.")
     assert ("Wang Yi", "United States") in _rels(text, "VISITED")
     assert not _rels(text, "PLANS_VISIT")
+
+
+def test_attending_a_summit_abroad() -> None:
+    plans = _rels("Chinese President Xi Jinping will attend the BRICS summit in Kazan next "
+                  "week.", "PLANS_VISIT")
+    assert ("Xi Jinping", "Kazan") in plans
+    visits = _rels("Indian Prime Minister Narendra Modi attended the G20 summit in Rio de "
+                   "Janeiro on Monday.", "VISITED")
+    assert ("Narendra Modi", "Rio de Janeiro") in visits
+    plans = _rels("Turkish President Recep Tayyip Erdogan is expected to take part in the "
+                  "forum in St. Petersburg in June.", "PLANS_VISIT")
+    assert ("Recep Tayyip Erdogan", "St. Petersburg") in plans
+
+
+def test_being_in_a_foreign_country_is_a_visit_at_home_is_not() -> None:
+    assert ("Narendra Modi", "Brazil") in _rels(
+        "Indian Prime Minister Narendra Modi is in Brazil to attend the G20 summit.", "VISITED")
+    assert not _rels("Russian President Vladimir Putin was in Moscow on Monday.", "VISITED")
