@@ -210,8 +210,9 @@ class RelationFinder:
         """'the two leaders/sides/presidents': the first two Leaders the article names or,
         with `latest`, the two who met or talked last (the pair a comment is about)."""
         bare = tok.lower_ in {"two", "both"} and tok.dep_ in SUBJECT_DEPS  # "for the two to"
-        if not bare and (not any(c.lower_ in {"two", "both"} for c in tok.children)
-                         or tok.tag_ != "NNS"):
+        sides = tok.lower_ in {"sides", "parties"} and [c.lower_ for c in tok.children] == ["the"]
+        if not (bare or sides) and (not any(c.lower_ in {"two", "both"} for c in tok.children)
+                                    or tok.tag_ != "NNS"):
             return []
         if latest and self.last_pair is not None:
             return list(self.last_pair)
@@ -336,6 +337,9 @@ class RelationFinder:
             when: Token | None = None) -> None:
         if source is target or source.id == target.id:
             return
+        if kind in {"VISITED", "PLANS_VISIT"} and target.type == "Country" and \
+                source.country == target.country:
+            return  # a leader does not visit their own country
         if kind in {"MET_WITH", "HELD_CALL"}:
             self.last_pair = (source, target)
             if source.id > target.id:
@@ -675,9 +679,11 @@ class RelationFinder:
         self.focus_place = targets[-1]
 
     def _invited(self, verb: Token) -> list[Entity]:
-        """Who an invitation to visit is for: 'the invitation for Lula to visit Washington',
-        'accepted an invitation to visit India' (the one who accepts)."""
+        """Who an invitation to visit is for: 'invited X to visit', 'the invitation for Lula to
+        visit Washington', 'accepted an invitation to visit India' (the one who accepts)."""
         noun = verb.head
+        if verb.dep_ in {"xcomp", "advcl", "ccomp"} and _lemma(noun) in {"invite", "urge", "ask"}:
+            return [e for c in noun.children if c.dep_ == "dobj" for e in self.group(c)]
         if verb.dep_ != "acl" or _lemma(noun) not in INVITE_NOUNS:
             return []
         guests = [e for p in self.pobjs(noun, {"for", "to"}) for e in self.group(p)]
@@ -767,7 +773,7 @@ class RelationFinder:
             home = source.country
             targets = partners or [p for p in pair if p.country != home]
             if mutual:  # "both sides committed to foster their relations"
-                targets = [p for p in map(self._as_place, sources)
+                targets = [p for p in map(self._side_of, sources)
                            if p is not None and p.country != home] + partners
             if not targets and len(pair) < 2 and source.type == "Leader" and not with_phrase:
                 self.implicit.append((source, tok.sent, code))
@@ -812,9 +818,11 @@ class RelationFinder:
                 if owner:  # "Washington's commitment to strengthening ..."
                     return owner[:1]
             for c in cur.children:
-                if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i and (
+                        _lemma(cur) in INTENT_WORDS or _lemma(cur) in DEVELOP_WORDS):
+                    # "the two countries push to deepen", not "the parties are cooperating"
                     parties = self.pair_parties(c)
-                    if parties:  # "the two countries push to deepen their partnership"
+                    if parties:
                         return parties
                 if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i:
                     found = self.group(c, types)
@@ -854,6 +862,14 @@ class RelationFinder:
             if cur.pos_ in {"VERB", "AUX"}:
                 break
         return out
+
+    def _side_of(self, ent: Entity) -> Entity | None:
+        """The side a Leader stands for: a governor's region, else the Leader's country."""
+        if ent.type == "Leader" and ent.office:
+            office = next((e for e in self.ents.items if e.id == ent.office), None)
+            if office is not None and office.type == "Region":
+                return office
+        return self._as_place(ent)
 
     def _as_place(self, ent: Entity | None) -> Entity | None:
         if ent is not None and ent.type == "Leader":

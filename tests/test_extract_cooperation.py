@@ -93,3 +93,15 @@ def test_direction_of_cooperation_is_read_on_the_inner_word() -> None:
                  "Gryzlov. \"We will open a new direction of cooperation with Vietnam,\" "
                  "Lukashenko said.")
     assert coop == {("Aleksandr Lukashenko", "Vietnam")}
+
+
+def test_the_sides_agreeing_to_strengthen_cooperation() -> None:
+    coop = _coop("Uzbek President Shavkat Mirziyoyev met with Turkish President Recep Tayyip "
+                 "Erdogan. The sides agreed to strengthen cooperation in trade and energy.")
+    assert {("Shavkat Mirziyoyev", "Turkey"), ("Recep Tayyip Erdogan", "Uzbekistan")} <= coop
+
+
+def test_parties_already_cooperating_is_no_proposal() -> None:
+    coop = _coop("Uzbek President Shavkat Mirziyoyev met with Turkish President Recep Tayyip "
+                 "Erdogan. He listed the areas where the parties are already cooperating.")
+    assert coop == set()

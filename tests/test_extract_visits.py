@@ -108,3 +108,12 @@ def test_being_in_a_foreign_country_is_a_visit_at_home_is_not() -> None:
     assert ("Narendra Modi", "Brazil") in _rels(
         "Indian Prime Minister Narendra Modi is in Brazil to attend the G20 summit.", "VISITED")
     assert not _rels("Russian President Vladimir Putin was in Moscow on Monday.", "VISITED")
+
+
+def test_invited_to_visit_is_the_guests_plan_and_nobody_visits_home() -> None:
+    text = "Azerbaijani President Ilham Aliyev invited Turkish President Recep Tayyip Erdogan " \
+           "to visit Baku."
+    assert _rels(text, "PLANS_VISIT") == {("Recep Tayyip Erdogan", "Baku")}
+    assert not _rels("Japanese Prime Minister Ishiba Shigeru returned to Japan on Sunday after "
+                     "visiting Japan's embassy in Seoul.", "VISITED") & {
+        ("Ishiba Shigeru", "Japan")}
