@@ -87,6 +87,12 @@ def title_before(doc: Doc, start: int, sent_start: int,
                   or _place_bigram(words, k)), None)
     if first is None or not any(is_office_word(t.text) for t in words):
         return None
+    while first + 1 < len(words) and words[first + 1].lower_ == "of" and not is_office_word(
+            words[first].text):
+        # "the visit to Mongolia of Japanese Prime Minister X": a title never opens with
+        # "<place> of"; it starts after it
+        first = next((k for k in range(first + 2, len(words)) if is_office_word(words[k].text)
+                      or gazetteer().demonym(words[k].text)), len(words) - 1)
     span = words[first:]
     while len(span) and fold(span[0].text) in TITLE_GLUE:
         span = span[1:]
