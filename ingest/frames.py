@@ -56,7 +56,7 @@ INTENT_WORDS = frozenset({
     "vow", "pledge", "expect", "should", "need", "importance", "necessity", "priority",
     "explore", "push", "urge", "look", "desire", "prepared", "intention", "stress",
     "emphasize", "emphasise", "underline", "underscore", "advocate", "support", "agree",
-    "opportunity", "potential", "prospect", "prospects", "way", "ways",
+    "opportunity", "potential", "prospect", "prospects", "way", "ways", "open",
 })
 DEVELOP_WORDS = frozenset({
     "boost", "strengthen", "expand", "deepen", "enhance", "develop", "development", "promote",

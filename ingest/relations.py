@@ -430,7 +430,8 @@ class RelationFinder:
                             for p in self.pobjs(c, {"with"}) for e in self.group(p)]
             else:
                 for c in verb.children:
-                    if c.dep_ == "dobj":
+                    # "called X" may parse X as an object predicate (oprd)
+                    if c.dep_ == "dobj" or (c.dep_ == "oprd" and lemma in CALL_VERBS):
                         objects += self.group(c)
                         for agent in (t for t in c.subtree if t.dep_ == "agent"):
                             for p in agent.children:
@@ -441,8 +442,12 @@ class RelationFinder:
                                 objects += self.group(p)
             for p in self.pobjs(verb, {"with", "from"}):
                 objects += self.group(p)
-        if lemma in CALL_VERBS and not objects and lemma == "call":
-            return
+        if lemma == "call" and not objects:
+            # "X called on Y": a courtesy meeting, unless an appeal ("called on Y to stop")
+            courtesy = [e for p in self.pobjs(verb, {"on"}) for e in self.group(p)]
+            if not courtesy or any(c.dep_ in {"xcomp", "ccomp", "advcl"} for c in verb.children):
+                return
+            objects, is_call = courtesy, False
         subjects = self.subjects(verb)
         if not objects and lemma not in WEAK_MEET_VERBS and verb.dep_ not in {
                 "ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl"}:

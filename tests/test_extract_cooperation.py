@@ -105,3 +105,9 @@ def test_parties_already_cooperating_is_no_proposal() -> None:
     coop = _coop("Uzbek President Shavkat Mirziyoyev met with Turkish President Recep Tayyip "
                  "Erdogan. He listed the areas where the parties are already cooperating.")
     assert coop == set()
+
+
+def test_open_to_cooperation_is_an_intent() -> None:
+    coop = _coop("Belarusian President Aleksandr Lukashenko said Belarus is open to cooperation "
+                 "with Kenya.")
+    assert ("Aleksandr Lukashenko", "Kenya") in coop

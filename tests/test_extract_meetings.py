@@ -52,3 +52,17 @@ def test_first_lady_named_in_apposition() -> None:
     met = _pairs("The wife of the Ghanaian president, Lordina Mahama, had a meeting with the "
                  "First Lady of Kenya, Rachel Ruto.", "MET_WITH")
     assert frozenset({"Lordina Mahama", "Rachel Ruto"}) in met
+
+
+def test_called_on_is_a_courtesy_meeting_unless_an_appeal() -> None:
+    assert frozenset({"Narendra Modi", "Ranil Wickremesinghe"}) in _pairs(
+        "Indian Prime Minister Narendra Modi on Tuesday called on Sri Lankan President Ranil "
+        "Wickremesinghe.", "MET_WITH")
+    assert not _pairs("Indian Prime Minister Narendra Modi called on Sri Lankan President Ranil "
+                      "Wickremesinghe to release the fishermen.", "MET_WITH")
+
+
+def test_called_someone_is_a_phone_call() -> None:
+    assert frozenset({"Narendra Modi", "Ranil Wickremesinghe"}) in _pairs(
+        "Indian Prime Minister Narendra Modi called Sri Lankan President Ranil Wickremesinghe.",
+        "HELD_CALL")
