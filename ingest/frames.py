@@ -39,7 +39,9 @@ PLAN_HEADS = frozenset({"plan", "intend", "expect", "schedule", "hope", "want", 
 PLAN_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "scheduled",
                       "expected", "proposed", "possible", "coming", "prospective",
                       "anticipated", "potential", "impending"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+# future and modal auxiliaries: what they govern has not (yet) happened ("may travel there")
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "may", "might", "could", "can",
+                        "ca"})
 
 COOP_NOUNS = frozenset({"cooperation", "co-operation", "collaboration", "partnership", "trade",
                         "ties", "interaction", "project", "projects", "relationship",

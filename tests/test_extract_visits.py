@@ -117,3 +117,14 @@ def test_invited_to_visit_is_the_guests_plan_and_nobody_visits_home() -> None:
     assert not _rels("Japanese Prime Minister Ishiba Shigeru returned to Japan on Sunday after "
                      "visiting Japan's embassy in Seoul.", "VISITED") & {
         ("Ishiba Shigeru", "Japan")}
+
+
+def test_may_travel_there_after_accepting_is_planned() -> None:
+    text = ("Belarusian President Aleksandr Lukashenko met with Governor of Russia's Omsk "
+            "Region Vitaly Khotsenko. Khotsenko invited the president to visit Omsk. "
+            "Lukashenko accepted the invitation and said he may travel there in September.")
+    record = extract_article(Article(text=text, date="2024-05-14"))
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    plans = [(names[r["source"]], names[r["target"]], r["when_iso"])
+             for r in record["relations"] if r["type"] == "PLANS_VISIT"]
+    assert ("Aleksandr Lukashenko", "Omsk", "2024-09") in plans
