@@ -171,6 +171,8 @@ def slug(text: str) -> str:
 
 
 def _strip_the(text: str) -> str:
+    """The name without a leading article or the line breaks an entity span may end with."""
+    text = text.strip()
     return text[4:] if text.lower().startswith("the ") else text
 
 
@@ -185,6 +187,7 @@ class _Builder:
     # -- places ---------------------------------------------------------------------------
     def place_entity(self, place: Place, surface: str, start: int, end: int) -> Entity:
         gaz = self.gaz
+        surface = surface.strip()
         if place.kind == "country":
             ent = self.ents.country_entity(place.country)
             if ent is None:
@@ -485,7 +488,7 @@ class _Builder:
                 target = ent
                 break
         if target is None:
-            target = Entity(span.text, "Person")
+            target = Entity(span.text.strip(), "Person")
             self.ents.items.append(target)
         target.add_form(span.text)
         self.ents.link(target, span.start, span.end)

@@ -118,3 +118,9 @@ def test_adjectival_subdivision_names_have_english_stems() -> None:
     gaz = gazetteer()
     assert gaz.region("Omsk").iso3166_2 == "RU-OMS"
     assert gaz.region("Sverdlovsk").iso3166_2 == "RU-SVE"
+
+
+def test_names_carry_no_line_breaks() -> None:
+    rec = _record("Putin, Xi hold talks in Astana\n\nChinese President Xi Jinping met with "
+                  "Russian President Vladimir Putin in Astana on Wednesday.")
+    assert all(e["name"] == e["name"].strip() for e in rec["entities"])
