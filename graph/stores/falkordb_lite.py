@@ -96,7 +96,11 @@ class FalkorStore(CypherReads):
             ) from None
         self._graph = self._db.select_graph(GRAPH_NAME)
         self._closed = False
-        self._ensure_indexes()
+        try:
+            self._ensure_indexes()
+        except StoreError:
+            self.close()
+            raise
 
     @property
     def server_pid(self) -> int:
