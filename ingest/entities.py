@@ -62,6 +62,8 @@ ORG_HEADS = frozenset({"service", "services", "authority", "bureau", "board", "a
                        "directorate", "inspectorate", "court", "house", "senate", "parliament",
                        "police", "army", "forces", "navy", "guard", "centre", "center", "chamber",
                        "foundation", "federation", "alliance", "network", "times", "news", "post"})
+# prepositions of place and time: a title phrase does not run on through them
+LOCATIVE_GLUE = frozenset({"in", "on", "at"})
 # lower-case particles inside personal names ("Ursula von der Leyen", "Lula da Silva")
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "la", "le", "bin",
                             "al", "el", "ibn", "dos", "das"})
@@ -249,6 +251,7 @@ class _Builder:
             dateline = self.is_dateline(span) and span.start < DATELINE_WINDOW
             if dateline and self.dateline is None:
                 self.dateline = gaz.place(text)
+                self.dateline_end = span.end
             if cap and not dateline and self._is_metonym(span):
                 country = Place("country", gaz.name_of(cap.country) or cap.name, cap.country)
                 self.place_entity(country, text, span.start, span.end)
@@ -365,6 +368,8 @@ class _Builder:
 
             def title_word(k: int, names: bool) -> bool:
                 t = doc[k]
+                if names and (t.lower_ in LOCATIVE_GLUE or t.ent_type_ in {"PERSON", "DATE"}):
+                    return False  # "Minister X in Minsk on Monday, Wire has learned"
                 return (t.lower_ in TITLE_PHRASE_GLUE or fold(t.text) in DOMAIN_WORDS
                         or is_office_word(t.text) or bool(gaz.place(t.text))
                         or t.lower_ in REGION_TYPE_WORDS
@@ -513,6 +518,10 @@ class _Builder:
             if tok.i in self.taken or tok.text not in parts or tok.pos_ != "PROPN":
                 continue
             ent = parts[tok.text]
+            words = ent.name.split()
+            if tok.i + 1 < len(self.doc) and len(words) > 1 and tok.text == words[0] and \
+                    self.doc[tok.i + 1].text == words[1]:
+                continue  # the full name the NER missed this time, not a bare family name
             ent.add_form(tok.text)
             self.ents.link(ent, tok.i, tok.i + 1)
             self.taken.add(tok.i)
@@ -637,13 +646,18 @@ class _Builder:
 
     def home_leaders(self) -> None:
         """'NAIROBI, Kenya - President William Ruto': news names the home country's leaders
-        without a demonym, foreign ones with it; a titled Leader whose title names no place
-        is of the dateline's country (when the article names that country)."""
+        without a demonym, foreign ones with it; a titled Leader whose title names no place,
+        named in the dateline's sentence or the next, is of the dateline's country (when the
+        article names that country). Later in the text a foreign leader may lose the demonym
+        ("the Turkish minister said President Erdogan will visit")."""
         home = self.dateline.country if self.dateline else None
         if home is None or self.ents.country_entity(home) is None:
             return
+        lead = self.doc[self.dateline_end - 1].sent
+        lead_end = self.doc[lead.end].sent.end if lead.end < len(self.doc) else lead.end
         for ent in self.ents.of_type("Leader"):
-            if ent.country is None and ent.title and ent.title.office_place is None:
+            if ent.country is None and ent.title and ent.title.office_place is None and \
+                    min(ent.mentions)[0] < lead_end:
                 ent.country = home
 
     def add_demonyms(self) -> None:
@@ -686,6 +700,7 @@ class _Builder:
     def build(self) -> Entities:
         self.demonyms: list[tuple[Span, Place]] = []
         self.dateline: Place | None = None
+        self.dateline_end = 0
         self.add_places()
         self.add_people()
         self.assign_titles()

@@ -46,6 +46,12 @@ PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
 HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
+# bodies and ventures that, set up jointly, are a channel of cooperation
+JOINT_BODY_NOUNS = frozenset({"council", "commission", "committee", "mechanism", "venture",
+                              "platform", "fund", "force", "group", "company", "enterprise",
+                              "centre", "center", "park", "zone", "plant", "factory", "project",
+                              "working", "bank", "corridor"})
+JOINT_WORDS = frozenset({"joint", "bilateral", "intergovernmental", "trilateral", "common"})
 # taking part in an event somewhere
 ATTEND_VERBS = frozenset({"attend", "participate", "take"})
 EVENT_NOUNS = frozenset({"summit", "forum", "meeting", "meetings", "conference", "session",
@@ -146,6 +152,9 @@ class RelationFinder:
         self.focus_place: Entity | None = None
         self.implicit: list[tuple[Entity, Span, str]] = []
         self.last_pair: tuple[Entity, Entity] | None = None
+        # MET_WITH keys found only through weak verbs ("discuss"), and those found otherwise
+        self.weak_meetings: set[tuple[str, str, str]] = set()
+        self.found_strong: set[tuple[str, str, str]] = set()
 
     # -- participants ---------------------------------------------------------------------
     def entity(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> Entity | None:
@@ -387,10 +396,22 @@ class RelationFinder:
                     self.meeting_noun(tok)
                 if lemma in VISIT_NOUNS:
                     self.visit_noun(tok)
-                if tok.lower_ in COOP_NOUNS or lemma in COOP_NOUNS:
+                if tok.lower_ in COOP_NOUNS or lemma in COOP_NOUNS or self._joint_body(tok):
                     self.cooperation(tok)
         self.resolve_implicit()
+        self._calls_not_meetings()
         return list(self.found.values())
+
+    def _calls_not_meetings(self) -> None:
+        """A pair that only 'discussed' and also held a call in the article (the headline
+        'A and B discuss X by phone' comes before the call is named) had the call."""
+        for key in self.weak_meetings:
+            call = self.found.get(("HELD_CALL", key[1], key[2]))
+            met = self.found.get(key)
+            if call is not None and met is not None:
+                call.sentences = [*met.sentences, *(s for s in call.sentences
+                                                    if s not in met.sentences)]
+                del self.found[key]
 
     def _is_call(self, tok: Token) -> bool:
         window = [tok, *tok.children, tok.head, *[c for c in tok.head.children],
@@ -548,6 +569,13 @@ class RelationFinder:
         for s, o in pairs:
             on_call = weak and kind == "MET_WITH" and self._on_call(s, o)
             self.add("HELD_CALL" if on_call else kind, s, o, sent, "" if on_call else code)
+            if kind == "MET_WITH" and not on_call:
+                key = ("MET_WITH", *sorted((s.id, o.id)))
+                if weak and key not in self.found_strong:
+                    self.weak_meetings.add(key)
+                else:
+                    self.found_strong.add(key)
+                    self.weak_meetings.discard(key)
 
     def _on_call(self, a: Entity, b: Entity) -> bool:
         first, second = sorted((a.id, b.id))
@@ -753,6 +781,12 @@ class RelationFinder:
                 for e in self.group(p, partner_types)]
         pair += [e for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
                  for e in self.group(c, ("Country", "Region"))]
+        if self._joint_body(tok):
+            # "a joint water council of Kazakhstan and Uzbekistan"; "A and B set up a joint
+            # venture": the body's members
+            pair += [e for p in self.pobjs(tok, {"of"}) for e in self.group(p, PLACE_TYPES)]
+            if tok.dep_ == "dobj":
+                pair += [e for e in self.subjects(tok.head, PLACE_TYPES) if e not in pair]
         head = tok.head
         if not partners and tok.dep_ in {"dobj", "pobj"}:
             partners = [e for p in self.pobjs(head, {"with"}) for e in self.group(
@@ -787,6 +821,13 @@ class RelationFinder:
                         home and target.country == home and target.type == "Country"):
                     continue
                 self.add("PROPOSED_COOPERATION", source, target, tok.sent, code)
+
+    @staticmethod
+    def _joint_body(tok: Token) -> bool:
+        """A joint body or venture set up together ('a joint water council', 'a joint
+        venture'): a new channel of interaction, which the guide counts as cooperation."""
+        return _lemma(tok) in JOINT_BODY_NOUNS and any(
+            c.lower_ in JOINT_WORDS for c in tok.children if c.dep_ in {"amod", "compound"})
 
     @staticmethod
     def _inner_cooperation(tok: Token) -> bool:
@@ -863,7 +904,7 @@ class RelationFinder:
                 break
             cur = cur.head
             out += [e for p in self.pobjs(cur, {"through", "via"})
-                    for e in self.group(p, ("Country", "Region", "Organization"))]
+                    for e in self.group(p, PLACE_TYPES)]
             if cur.pos_ in {"VERB", "AUX"}:
                 break
         return out

@@ -111,3 +111,19 @@ def test_open_to_cooperation_is_an_intent() -> None:
     coop = _coop("Belarusian President Aleksandr Lukashenko said Belarus is open to cooperation "
                  "with Kenya.")
     assert ("Aleksandr Lukashenko", "Kenya") in coop
+
+
+def test_joint_bodies_are_a_channel_of_cooperation() -> None:
+    coop = _coop("Mongolian President Ukhnaagiin Khurelsukh proposed setting up a joint "
+                 "energy council of Mongolia and Kazakhstan.")
+    assert ("Ukhnaagiin Khurelsukh", "Kazakhstan") in coop
+    coop = _coop("Senegalese President Bassirou Diomaye Faye proposed a joint task force with "
+                 "Mauritania to patrol the coast.")
+    assert ("Bassirou Diomaye Faye", "Mauritania") in coop
+
+
+def test_a_trade_framework_is_no_channel_partner() -> None:
+    coop = _coop("Ghanaian President John Mahama said Ghana is interested in expanding trade "
+                 "with Togo through the African Continental Free Trade Area.")
+    assert ("John Mahama", "Togo") in coop
+    assert not any("Free Trade" in target for _, target in coop)

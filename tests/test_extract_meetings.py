@@ -66,3 +66,10 @@ def test_called_someone_is_a_phone_call() -> None:
     assert frozenset({"Narendra Modi", "Ranil Wickremesinghe"}) in _pairs(
         "Indian Prime Minister Narendra Modi called Sri Lankan President Ranil Wickremesinghe.",
         "HELD_CALL")
+
+
+def test_headline_discussing_by_phone_is_the_call() -> None:
+    text = ("Ruto and Museveni discuss oil pipeline by phone\n\nNAIROBI, Kenya - Kenyan President "
+            "William Ruto held a telephone conversation with Ugandan President Yoweri Museveni.")
+    assert not _pairs(text, "MET_WITH")
+    assert frozenset({"William Ruto", "Yoweri Museveni"}) in _pairs(text, "HELD_CALL")

@@ -124,3 +124,18 @@ def test_names_carry_no_line_breaks() -> None:
     rec = _record("Putin, Xi hold talks in Astana\n\nChinese President Xi Jinping met with "
                   "Russian President Vladimir Putin in Astana on Wednesday.")
     assert all(e["name"] == e["name"].strip() for e in rec["entities"])
+
+
+def test_dateline_country_only_for_leaders_of_the_lead() -> None:
+    rec = _record("BAKU (Wire) - Azerbaijani Foreign Minister Jeyhun Bayramov held talks with "
+                  "Turkish Foreign Minister Hakan Fidan.\n\nThe ministers discussed transport."
+                  "\n\nThe Turkish minister said that President Recep Tayyip Erdogan will visit "
+                  "Azerbaijan in October.")
+    assert _country_of(rec, "Recep Tayyip Erdogan") != "AZ"
+    assert ("Recep Tayyip Erdogan", "Azerbaijan") in _pairs(rec, "PLANS_VISIT")
+
+
+def test_title_phrase_does_not_run_through_place_and_time() -> None:
+    rec = _record("MINSK (Wire) - Belarusian President Aleksandr Lukashenko met with Kazakh "
+                  "Foreign Minister Murat Nurtleu in Minsk on Monday, Example Wire has learned.")
+    assert "Example Wire" not in _names(rec, "Leader")
