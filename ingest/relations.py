@@ -876,7 +876,9 @@ class RelationFinder:
                         speaker = self.speaker(tok.sent)
                         found = [speaker] if speaker else found
                     if found and found[0].type != "Organization":
-                        return found[:1]
+                        # "A and B agreed to step up cooperation": every Leader conjoined
+                        leaders = [e for e in found if e.type == "Leader"]
+                        return leaders if len(leaders) > 1 else found[:1]
                     first = self._first_person(c, ("Leader",))
                     if first:
                         return first

@@ -127,3 +127,9 @@ def test_a_trade_framework_is_no_channel_partner() -> None:
                  "with Togo through the African Continental Free Trade Area.")
     assert ("John Mahama", "Togo") in coop
     assert not any("Free Trade" in target for _, target in coop)
+
+
+def test_two_leaders_agreeing_propose_to_each_other() -> None:
+    coop = _coop("Hungarian Prime Minister Viktor Orban and Chinese Premier Li Qiang agreed to "
+                 "step up cooperation in electric vehicles.")
+    assert {("Viktor Orban", "China"), ("Li Qiang", "Hungary")} <= coop
