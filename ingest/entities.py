@@ -50,6 +50,8 @@ ORG_WORDS = frozenset({"state", "union", "institute", "council", "ministry", "co
 HEADLINE_WORDS = frozenset({"talks", "holds", "meets", "meet", "met", "as", "with", "and", "to",
                             "on", "in", "for", "says", "visit", "visits", "calls", "praises"})
 SLUG_DROP = re.compile(r"[^a-z0-9]+")
+# words that chain a given name to the father's in Arabic names
+PATRONYMIC_LINKS = frozenset({"bin", "ibn", "bint"})
 # East Slavic patronymics: "Vladimir Vladimirovich", "Natalia Ivanovna" are people, never bodies
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 # a dateline opens the article: within its first tokens (the headline line may come first)
@@ -489,7 +491,9 @@ class _Builder:
         target = None
         for ent in self.ents.of_type("Person"):
             ent_words = [formal(w) for w in fold(ent.name).split()]
-            if words and all(w in ent_words for w in words):
+            if words and all(w in ent_words for w in words) and not (
+                    PATRONYMIC_LINKS & set(words) and words[0] != ent_words[0]):
+                # "Mohammed bin Zayed" is not "Hamdan bin Mohammed bin Zayed" (his son)
                 target = ent
                 break
         if target is None:

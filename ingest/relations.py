@@ -631,8 +631,18 @@ class RelationFinder:
         elif len(owner) > 1:
             self._pairs(kind, owner, [], noun.sent)
             people = owner
+        if not people and kind == "MET_WITH" and self._same_meeting(noun):
+            people = list(self.last_pair)  # "the meeting took place at ... in Abu Dhabi"
         if people and kind == "MET_WITH":
             self._meeting_place(noun, people)
+
+    def _same_meeting(self, noun: Token) -> bool:
+        """'The meeting took place ...', 'during their meeting at ...': the meeting just
+        reported, of the last pair that met."""
+        return (self.last_pair is not None and _lemma(noun) in {"meeting", "talk", "negotiation"}
+                and any(c.lower_ in {"the", "this", "their", "that"} for c in noun.children)
+                and (noun.dep_ in {"nsubj", "nsubjpass"} or (
+                    noun.dep_ == "pobj" and noun.head.lower_ in {"during", "at"})))
 
     def _noun_subject(self, noun: Token, exclude: list[Entity]) -> list[Entity]:
         """Who had the meeting: the subject of the clause the noun sits in, else the sentence's."""
@@ -650,9 +660,9 @@ class RelationFinder:
         Nairobi', 'at State House in Nairobi')."""
         holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj" and (
             c.lower_ in MEET_NOUNS or _lemma(c) in MEET_NOUNS or self.entity(c) is not None))]
-        holders += [p for h in list(holders) for p in self.pobjs(h, {"with", "at"})]
         if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}:
             holders.append(trigger.head)  # "the talks were held / started in Moscow"
+        holders += [p for h in list(holders) for p in self.pobjs(h, {"with", "at"})]
         places = [e for h in holders for p in self.pobjs(h, {"in"})
                   for e in self.group(p, PLACE_TYPES)]
         self._visiting(trigger.sent, people)

@@ -84,7 +84,7 @@ def title_before(doc: Doc, start: int, sent_start: int,
     first = next((k for k, t in enumerate(words)
                   if is_office_word(t.text) or gazetteer().demonym(t.text)
                   or gazetteer().country(t.text) or fold(t.text) in DOMAIN_WORDS
-                  or _place_bigram(words, k)), None)
+                  or _place_bigram(words, k) or _region_before_office(words, k)), None)
     if first is None or not any(is_office_word(t.text) for t in words):
         return None
     while first + 1 < len(words) and words[first + 1].lower_ == "of" and not is_office_word(
@@ -111,6 +111,17 @@ def _place_bigram(words: Span, k: int) -> Place | None:
     return gazetteer().demonym(text) or gazetteer().country(text)
 
 
+def _region_before_office(words: Span, k: int) -> Place | None:
+    """A region named right before an office word ('Kurdistan Region President')."""
+    for n in (2, 1):
+        if k + n < len(words) and words[k].text[:1].isupper() and \
+                is_office_word(words[k + n].text):
+            place = gazetteer().region(words[k:k + n].text)
+            if place is not None and place.country:
+                return place
+    return None
+
+
 def title_in(span: Span) -> Title | None:
     """The title if `span` (an apposition or a nominal) is one: it must contain an office word."""
     if not any(is_office_word(t.text) for t in span):
@@ -134,6 +145,9 @@ def _title_from(span: Span) -> Title:
         place = gaz.country(tok.text)
         if place and country is None:
             country = place.country
+    if country is None:  # "Kurdistan Region President": the region's country
+        country = next((p.country for k in range(len(tokens))
+                        for p in [_region_before_office(span, k)] if p is not None), None)
     # "of <Place>" names the office's country or region
     for k, tok in enumerate(tokens):
         if tok.lower_ == "of":

@@ -139,3 +139,15 @@ def test_title_phrase_does_not_run_through_place_and_time() -> None:
     rec = _record("MINSK (Wire) - Belarusian President Aleksandr Lukashenko met with Kazakh "
                   "Foreign Minister Murat Nurtleu in Minsk on Monday, Example Wire has learned.")
     assert "Example Wire" not in _names(rec, "Leader")
+
+
+def test_father_and_son_in_arabic_names_stay_apart() -> None:
+    rec = _record("UAE President Mohammed bin Zayed Al Nahyan met the delegation, with Sheikh "
+                  "Hamdan bin Mohammed bin Zayed Al Nahyan in attendance.")
+    leaders = _names(rec, "Leader")
+    assert {"Mohammed bin Zayed Al Nahyan", "Hamdan bin Mohammed bin Zayed Al Nahyan"} <= leaders
+
+
+def test_region_before_the_office_gives_the_country() -> None:
+    rec = _record("Kurdistan Region President Nechirvan Barzani met the French consul.")
+    assert _country_of(rec, "Nechirvan Barzani") == "IQ"

@@ -128,3 +128,17 @@ def test_may_travel_there_after_accepting_is_planned() -> None:
     plans = [(names[r["source"]], names[r["target"]], r["when_iso"])
              for r in record["relations"] if r["type"] == "PLANS_VISIT"]
     assert ("Aleksandr Lukashenko", "Omsk", "2024-09") in plans
+
+
+def test_the_meeting_took_place_in_a_city() -> None:
+    visits = _rels("Qatari Emir Tamim bin Hamad Al Thani met with Iraqi Kurdistan Region "
+                   "President Nechirvan Barzani on Friday. The meeting took place at the Amiri "
+                   "Diwan in Doha.", "VISITED")
+    assert ("Nechirvan Barzani", "Doha") in visits
+
+
+def test_their_meeting_at_a_venue_in_a_city() -> None:
+    visits = _rels("Saudi Foreign Minister Faisal bin Farhan discussed regional issues with "
+                   "French Foreign Minister Jean-Noel Barrot. This came during their meeting at "
+                   "the Diplomatic Club in Riyadh.", "VISITED")
+    assert ("Jean-Noel Barrot", "Riyadh") in visits
