@@ -8,11 +8,14 @@ a subject, else the most recent one. Both walk the article once, in reading orde
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from .entities import Entities, Entity
 from .gazetteer import fold, gazetteer
+from .nlp import get_nlp
 from .titles import DOMAIN_WORDS, is_office_word
 
 # generic heads and the office words they can stand for
@@ -29,8 +32,10 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _nominal_matcher(doc: Doc) -> Matcher:
-    matcher = Matcher(doc.vocab)
+@cache
+def _nominal_matcher() -> Matcher:
+    """'the' + words: compiled once, on the shared pipeline's vocabulary."""
+    matcher = Matcher(get_nlp().vocab)
     office = {"LOWER": {"NOT_IN": ["the"]}, "IS_ALPHA": True}
     matcher.add("NOMINAL", [[{"LOWER": "the"}, {**office, "OP": "+"}]])
     return matcher
@@ -60,7 +65,7 @@ class Coref:
         """Link 'the <demonym> <office>' phrases that name no one to the Leader they stand for."""
         doc, gaz = self.doc, gazetteer()
         spans: list[Span] = []
-        for _, start, end in _nominal_matcher(doc)(doc):
+        for _, start, end in _nominal_matcher()(doc):
             span = doc[start:end]
             words = span[1:]
             if not all(is_office_word(t.text) or gaz.demonym(t.text) or t.lower_ in DOMAIN_WORDS

@@ -9,7 +9,7 @@ The country comes from a demonym, a possessive country or an "of <Country>" insi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
@@ -51,6 +51,7 @@ def office_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1 << 15)
 def is_office_word(word: str) -> bool:
     key = fold(word)
     return key in office_words() or (key.endswith("s") and key[:-1] in office_words())
