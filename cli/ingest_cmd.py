@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from diplograph.cli.options import StoreChoice, err, store_from, with_store_options
+from diplograph.cli.options import StoreChoice, err, say_error, store_from, with_store_options
 from diplograph.graph.ingest_run import ingest as run_ingest
 from diplograph.graph.model import ENTITY_LABELS
 from diplograph.ingest.article import Article
@@ -55,7 +55,7 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
 
             summary = run_ingest(store, items, workers=workers, on_article=advance)
     for line in summary.errors:
-        err.print(f"[bold red]error:[/] {line}", markup=True)
+        say_error(line)
     added = summary.added
     out.print(f"articles: {summary.new} new, {summary.skipped} skipped, {summary.failed} failed")
     entities = sum(added.nodes.get(label, 0) for label in ENTITY_LABELS)
@@ -76,10 +76,14 @@ def extract(paths: Paths, workers: Workers = 1) -> None:
     for item in read_paths(paths):
         if isinstance(item, ReadError):
             failed += 1
-            err.print(f"[bold red]error:[/] {item}", markup=True)
+            say_error(str(item))
         else:
             articles.append(item)
     for record in extract_articles(articles, n_process=workers):
+        if "error" in record:
+            failed += 1
+            say_error(f"{record['path'] or record['id']}: {record['error']}")
+            continue
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
         raise typer.Exit(1)

@@ -13,6 +13,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from diplograph.graph.stores.base import Store, StoreError
 from diplograph.graph.stores.open import open_store
@@ -78,9 +79,14 @@ class StoreChoice:
     neo4j_database: str | None = None
 
 
+def say_error(message: str) -> None:
+    """One `error: ...` line on stderr; the message is printed literally, never as markup."""
+    err.print(Text.assemble(("error:", "bold red"), " ", message))
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one clear line to stderr and exit non-zero."""
-    err.print(f"[bold red]error:[/] {message}", markup=True)
+    say_error(message)
     raise typer.Exit(code)
 
 

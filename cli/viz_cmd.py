@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from diplograph.cli.options import StoreChoice, err, fail, store_from, with_store_options
 from diplograph.graph.page import write_page
@@ -51,7 +52,7 @@ def viz(
     except (FocusNotFoundError, ValueError) as exc:
         fail(str(exc))
     if selection.warning:
-        err.print(f"[yellow]warning:[/] {selection.warning}", markup=True)
+        err.print(Text.assemble(("warning:", "yellow"), " ", selection.warning))
     info = write_page(selection.graph, output)
     Console(highlight=False).print(
         f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.bytes // 1024} KiB)"

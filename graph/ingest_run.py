@@ -69,8 +69,14 @@ def ingest(
                 seen.add(item.id)
                 fresh.append(item)
         for article, record in zip(fresh, extract_articles(fresh, n_process=workers), strict=True):
+            name = article.path or article.title or article.id
+            if "error" in record:
+                summary.failed += 1
+                summary.errors.append(f"{name}: {record['error']}")
+                report(name, "failed")
+                continue
             store.write_fragment(article_fragment(record, resolver))
             summary.new += 1
-            report(article.path or article.title or article.id, "new")
+            report(name, "new")
     summary.added = counts(store).minus(before)
     return summary

@@ -19,7 +19,19 @@ from .relations import find_relations
 
 
 def record_from_doc(doc: Doc, article: Article) -> dict:
-    """The record of an article whose text `doc` is (parsed by `get_nlp()`)."""
+    """The record of an article whose text `doc` is (parsed by `get_nlp()`).
+
+    A failure inside the rules costs only that article: its record is empty and
+    carries an `error` line, and the batch goes on.
+    """
+    try:
+        return _record(doc, article)
+    except Exception as exc:
+        return {**article.metadata(), "entities": [], "relations": [],
+                "error": f"extraction failed: {type(exc).__name__}: {exc}"}
+
+
+def _record(doc: Doc, article: Article) -> dict:
     ents = find_entities(doc, article.source)
     coref = Coref(ents)
     coref.resolve_nominals()
