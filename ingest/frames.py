@@ -33,6 +33,7 @@ PLAN_HEADS = frozenset({"plan", "intend", "expect", "schedule", "hope", "want", 
                         "seek", "agree", "decide", "set", "due", "likely", "going", "ready",
                         "prepare", "accept", "able", "invite", "consider", "propose",
                         "scheduled", "expected", "slated", "poised", "eager", "keen",
+                        "excited",
                         # nouns an infinitive of intent hangs from ("an invitation to visit")
                         "invitation", "intention", "readiness", "desire", "decision",
                         "proposal", "offer", "plans", "agreement"})

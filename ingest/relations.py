@@ -304,7 +304,7 @@ class RelationFinder:
                 found = self.group(cur, types)  # a misparse: "X plans(NOUN) to visit"
                 if found:
                     return found
-            if cur.dep_ in {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"} or (
+            if cur.dep_ in {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp", "acomp"} or (
                     cur.dep_ == "pobj" or cur.pos_ in {"ADP", "NOUN"}):
                 if cur.head is cur:
                     break
@@ -547,10 +547,12 @@ class RelationFinder:
         self._pairs("MET_WITH", guests, hosts, verb.sent, "MET_WITH:host")
 
     def _hosted_visit(self, verb: Token) -> None:
-        """'A will host B for a state visit': B plans to visit A's country."""
+        """'A will host B for a state visit': B plans to visit A's country; 'A will host B
+        in Moscow': B plans to visit Moscow."""
+        guests = [e for c in verb.children if c.dep_ == "dobj" for e in self.group(c)]
+        self._planned_place(verb, guests, verb)
         if not any(_lemma(p) in VISIT_NOUNS for p in self.pobjs(verb, {"for", "on"})):
             return
-        guests = [e for c in verb.children if c.dep_ == "dobj" for e in self.group(c)]
         for host in self.subjects(verb):
             country = self.ents.country_entity(host.country) if host.country else None
             for guest in guests:
@@ -591,7 +593,10 @@ class RelationFinder:
     def _places_in(self, trigger: Token) -> list[Entity]:
         """'in <place>' on the trigger, or on the event it is part of ('talks on the
         sidelines of the summit in Hiroshima')."""
-        places = [e for p in self.pobjs(trigger, {"in"}) for e in self.group(p, PLACE_TYPES)]
+        # on the trigger or on its object ("will host X in Moscow")
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        places = [e for h in holders for p in self.pobjs(h, {"in"})
+                  for e in self.group(p, PLACE_TYPES)]
         if places:
             return places
         for p in self.pobjs(trigger, {"on", "at", "during"}):
@@ -709,8 +714,6 @@ class RelationFinder:
             return
         kind = self._visit_kind(verb)
         if kind is None or (lemma in MOTION_VERBS and kind == "VISITED" and lemma != "come"):
-            return
-        if lemma in ARRIVAL_VERBS and kind == "PLANS_VISIT":
             return
         visitors = self._invited(verb) or self.subjects(verb)
         for v in visitors:

@@ -73,3 +73,8 @@ def test_headline_discussing_by_phone_is_the_call() -> None:
             "William Ruto held a telephone conversation with Ugandan President Yoweri Museveni.")
     assert not _pairs(text, "MET_WITH")
     assert frozenset({"William Ruto", "Yoweri Museveni"}) in _pairs(text, "HELD_CALL")
+
+
+def test_excited_to_speak_with_is_not_yet_a_meeting() -> None:
+    assert not _pairs("Brazilian President Luiz Inacio Lula da Silva said he was excited to speak "
+                      "with US President Joe Biden.", "MET_WITH")

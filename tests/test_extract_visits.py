@@ -142,3 +142,14 @@ def test_their_meeting_at_a_venue_in_a_city() -> None:
                    "French Foreign Minister Jean-Noel Barrot. This came during their meeting at "
                    "the Diplomatic Club in Riyadh.", "VISITED")
     assert ("Jean-Noel Barrot", "Riyadh") in visits
+
+
+def test_due_to_arrive_and_will_host_in_a_city_are_plans() -> None:
+    assert ("Narendra Modi", "Moscow") in _rels(
+        "Indian Prime Minister Narendra Modi is due to arrive in Moscow on Monday for talks.",
+        "PLANS_VISIT")
+    assert ("Narendra Modi", "Moscow") in _rels(
+        "Russian President Vladimir Putin will host Indian Prime Minister Narendra Modi in "
+        "Moscow.", "PLANS_VISIT")
+    assert ("Narendra Modi", "Moscow") in _rels(
+        "Indian Prime Minister Narendra Modi arrived in Moscow on Monday.", "VISITED")
