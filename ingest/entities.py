@@ -36,7 +36,8 @@ ACTOR_NOUNS = frozenset({
     "consulate", "investors", "producers", "manufacturers", "enterprises", "region", "regions",
     "capital", "city", "cities", "territory", "territories", "state", "economy", "market",
     "goods", "products", "students", "universities", "team", "delegations", "premier",
-    "envoy", "prime", "foreign", "defense", "defence", "head", "republic",
+    "envoy", "prime", "foreign", "defense", "defence", "head", "republic", "industry",
+    "industries", "sector", "complex",
 })
 # how a capital stands for its state: subject, possessor, partner ("with Moscow")
 METONYM_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})

@@ -52,6 +52,8 @@ JOINT_BODY_NOUNS = frozenset({"council", "commission", "committee", "mechanism",
                               "centre", "center", "park", "zone", "plant", "factory", "project",
                               "working", "bank", "corridor"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "intergovernmental", "trilateral", "common"})
+# nouns of an offer made by one side for another
+PROPOSAL_NOUNS = frozenset({"proposal", "offer", "initiative"})
 # taking part in an event somewhere
 ATTEND_VERBS = frozenset({"attend", "participate", "take"})
 EVENT_NOUNS = frozenset({"summit", "forum", "meeting", "meetings", "conference", "session",
@@ -396,6 +398,8 @@ class RelationFinder:
                     self.meeting_noun(tok)
                 if lemma in VISIT_NOUNS:
                     self.visit_noun(tok)
+                if lemma in PROPOSAL_NOUNS:
+                    self.proposal(tok)
                 if tok.lower_ in COOP_NOUNS or lemma in COOP_NOUNS or self._joint_body(tok):
                     self.cooperation(tok)
         self.resolve_implicit()
@@ -848,6 +852,21 @@ class RelationFinder:
         return any(p.lower_ in COOP_NOUNS or _lemma(p) in COOP_NOUNS
                    for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "in"}
                    for p in c.children if p.dep_ == "pobj")
+
+    def proposal(self, noun: Token) -> None:
+        """'Proposals prepared by the Primorsky Krai government for the Belarusian construction
+        complex': the body or place that makes the proposals -> the one they are for."""
+        holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+        sides = ("Country", "Region", "Organization")
+        authors = [e for h in holders for p in self.pobjs(h, {"by", "from"})
+                   for e in self.group(p, sides)]
+        authors += [e for c in noun.children if c.dep_ == "poss" for e in self.group(c, sides)]
+        for_whom = [e for h in holders for p in self.pobjs(h, {"for", "to"})
+                    for e in self.group(p, PLACE_TYPES)]
+        for author in authors:
+            for target in for_whom:
+                if target.country != author.country or target.type != "Country":
+                    self.add("PROPOSED_COOPERATION", author, target, noun.sent)
 
     def _their_countries(self, tok: Token) -> tuple[list[Entity], list[Entity]] | None:
         """A cooperation verb whose subject is 'their countries (and C)': the sources are the

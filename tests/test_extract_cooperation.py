@@ -133,3 +133,9 @@ def test_two_leaders_agreeing_propose_to_each_other() -> None:
     coop = _coop("Hungarian Prime Minister Viktor Orban and Chinese Premier Li Qiang agreed to "
                  "step up cooperation in electric vehicles.")
     assert {("Viktor Orban", "China"), ("Li Qiang", "Hungary")} <= coop
+
+
+def test_proposals_by_one_side_for_another() -> None:
+    coop = _coop("\"Proposals prepared by the Kaluga Region government for the Belarusian "
+                 "machine-building industry are very interesting,\" the ambassador said.")
+    assert any(src.startswith("Kaluga") and tgt == "Belarus" for src, tgt in coop)
