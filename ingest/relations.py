@@ -60,6 +60,9 @@ EVENT_NOUNS = frozenset({"summit", "forum", "meeting", "meetings", "conference",
                          "ceremony", "talks", "congress", "assembly", "exhibition", "expo",
                          "games", "celebrations", "parade", "inauguration", "festival",
                          "dialogue", "council", "sessions"})
+# verbs whose complement does not happen ("refused to meet", "cancelled the visit")
+NEGATIVE_HEADS = frozenset({"refuse", "decline", "reject", "deny", "fail", "cancel", "postpone",
+                            "avoid", "call off", "scrap", "rule", "delay"})
 # verbs whose visit object is under way even in the future tense ("will conclude his visit")
 ONGOING_VISIT_VERBS = frozenset({"complete", "conclude", "end", "wrap", "finish", "continue"})
 # verbs that report a topic of talks, not a proposal
@@ -141,7 +144,20 @@ def _is_planned(tok: Token) -> bool:
 
 
 def _is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    """'did not meet', 'has no plans to visit', 'refused to meet', 'cancelled the visit':
+    the action the trigger names does not (or will not) take place."""
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"})
+               for c in cur.children):
+            return True
+        if cur.head.i == cur.i or cur.dep_ not in {"xcomp", "acl", "dobj", "pobj", "prep",
+                                                    "nsubjpass", "advcl"}:
+            return False
+        if _lemma(cur.head) in NEGATIVE_HEADS:
+            return True
+        cur = cur.head
+    return False
 
 
 class RelationFinder:
@@ -780,6 +796,9 @@ class RelationFinder:
             planned = True
         if governing is not None and _lemma(governing) in ONGOING_VISIT_VERBS:
             planned = False  # "will complete his visit to X": the visit is under way
+        if _is_negated(noun) or (governing is not None and (
+                _lemma(governing) in NEGATIVE_HEADS or _is_negated(governing))):
+            return  # "postponed his visit", "did not make the trip"
         kind = "PLANS_VISIT" if planned else "VISITED"
         for v in visitors:
             for t in targets:

@@ -143,3 +143,18 @@ def test_visit_under_way_is_visited(sentence: str) -> None:
     visited = _rels(rec, "VISITED")
     assert ("Gabriel Boric", "Peru") in visited
     assert not _rels(rec, "PLANS_VISIT")
+
+
+# -- negation ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Chinese President Xi Jinping and US President Joe Biden did not meet during the summit.",
+     "MET_WITH"),
+    ("Ukrainian President Volodymyr Zelensky refused to meet Russian President Vladimir Putin.",
+     "MET_WITH"),
+    ("Russian President Vladimir Putin has no plans to visit Kyiv, Kremlin spokesman Dmitry "
+     "Peskov said.", "PLANS_VISIT"),
+    ("US President Joe Biden postponed his visit to Australia.", "VISITED"),
+    ("US President Joe Biden postponed his visit to Australia.", "PLANS_VISIT"),
+])
+def test_negated_or_refused_actions_give_nothing(sentence: str, kind: str) -> None:
+    assert not _rels(_record(sentence), kind)
