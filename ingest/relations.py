@@ -170,6 +170,7 @@ class RelationFinder:
         self.focus_place: Entity | None = None
         self.implicit: list[tuple[Entity, Span, str]] = []
         self.last_pair: tuple[Entity, Entity] | None = None
+        self.meeting_place: Entity | None = None  # where the last located meeting was held
         # MET_WITH keys found only through weak verbs ("discuss"), and those found otherwise
         self.weak_meetings: set[tuple[str, str, str]] = set()
         self.found_strong: set[tuple[str, str, str]] = set()
@@ -457,13 +458,19 @@ class RelationFinder:
         if lemma in LIGHT_VERBS:
             noun = next((c for c in verb.children if c.dep_ == "dobj" and (
                 c.lower_ in MEET_NOUNS or _lemma(c) in MEET_NOUNS or _lemma(c) == "call")), None)
+            series = next((m for c in verb.children if c.dep_ == "dobj"
+                           for m in self.pobjs(c, {"of"}) if _lemma(m) in MEET_NOUNS), None)
+            noun = noun or series  # "held a series of bilateral meetings with ..."
             if noun is None:
                 return
             if lemma in {"begin", "start"}:
                 return
             is_call = is_call or self._is_call(noun)
-            for p in self.pobjs(noun, {"with", "from"}):
+            for p in self.pobjs(noun, {"with", "from"}) + self.pobjs(verb, {"with"}):
                 objects += self.group(p)
+            if not objects and not is_call and self.pobjs(verb, {"with"}):
+                self._meeting_place(verb, [])  # unnamed partners: only where it was held
+                return
         else:
             if lemma in {"discuss", "talk", "confer", "negotiate", "sit", "speak"}:
                 # "discussed regional issues with X": the with-phrase hangs on the topic
@@ -658,7 +665,7 @@ class RelationFinder:
             people = owner
         if not people and kind == "MET_WITH" and self._same_meeting(noun):
             people = list(self.last_pair)  # "the meeting took place at ... in Abu Dhabi"
-        if people and kind == "MET_WITH":
+        if kind == "MET_WITH" and (people or self.pobjs(noun, {"with"})):
             self._meeting_place(noun, people)
 
     def _same_meeting(self, noun: Token) -> bool:
@@ -688,9 +695,20 @@ class RelationFinder:
         if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}:
             holders.append(trigger.head)  # "the talks were held / started in Moscow"
         holders += [p for h in list(holders) for p in self.pobjs(h, {"with", "at"})]
+        # "on the sidelines of the G20 meeting in New Delhi"
+        holders += [q for h in list(holders) for p in self.pobjs(h, {"on", "during"})
+                    for q in (p, *self.pobjs(p, {"of"}))]
         places = [e for h in holders for p in self.pobjs(h, {"in"})
                   for e in self.group(p, PLACE_TYPES)]
         self._visiting(trigger.sent, people)
+        if places:
+            self.meeting_place = places[-1]
+        elif self.meeting_place is not None:
+            # the article's meetings go on where the last located one was held, if one
+            # participant may be at home there ("Jaishankar also met with X")
+            host = self.meeting_place.country
+            if host and any(p.country in {host, None} for p in people):
+                places = [self.meeting_place]
         for place in places:
             self.focus_place = place
             for person in people:

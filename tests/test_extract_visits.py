@@ -153,3 +153,11 @@ def test_due_to_arrive_and_will_host_in_a_city_are_plans() -> None:
         "Moscow.", "PLANS_VISIT")
     assert ("Narendra Modi", "Moscow") in _rels(
         "Indian Prime Minister Narendra Modi arrived in Moscow on Monday.", "VISITED")
+
+
+def test_later_meetings_happen_where_the_event_was_held() -> None:
+    visits = _rels("Brazilian Foreign Minister Mauro Vieira held a series of bilateral meetings "
+                   "with his counterparts on the sidelines of the BRICS summit in Rio de Janeiro. "
+                   "Vieira also met with Egyptian Foreign Minister Badr Abdelatty.", "VISITED")
+    assert ("Badr Abdelatty", "Rio de Janeiro") in visits
+    assert not any(src == "Mauro Vieira" for src, _ in visits)
