@@ -142,7 +142,11 @@ def test_extract_reads_stdin() -> None:
     result = run("extract", "-", stdin=text)
     assert result.returncode == 0, result.stderr
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [r["type"] for r in record["relations"]] == ["MET_WITH"]
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    meetings = [
+        (names[r["source"]], names[r["target"]]) for r in record["relations"] if r["type"] == "MET_WITH"
+    ]
+    assert len(meetings) == 1 and set(meetings[0]) == {"Edgars Rinkevics", "Gitanas Nauseda"}
 
 
 def test_viz_writes_a_page_and_focus_errors_clearly(store: Path, tmp_path: Path) -> None:
