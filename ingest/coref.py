@@ -139,7 +139,12 @@ class Coref:
         return None
 
     def pronoun(self, i: int) -> Entity | None:
-        """This sentence's last subject before the pronoun, else the last subject before it."""
+        """The speaker a reported clause's subject pronoun is bound to ('X said he hopes',
+        'Y, who said he hopes': Y), else this sentence's last subject before the pronoun,
+        else the last subject before it."""
+        bound = self._bound_speaker(i)
+        if bound is not None:
+            return bound
         here = before = recent = None
         sent_start = self.doc[i].sent.start
         for start, ent, is_subj in self._order:
@@ -151,3 +156,22 @@ class Coref:
             elif is_subj:
                 before = ent
         return here or before or recent
+
+    def _bound_speaker(self, i: int) -> Entity | None:
+        """'he' as the subject of a clause reported by a verb whose subject is a named Leader
+        or a relative 'who' (then its antecedent): the reporter speaks of himself."""
+        tok = self.doc[i]
+        if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ccomp" or tok.lower_ not in {
+                "he", "she"}:
+            return None
+        verb = tok.head.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i >= i:
+            return None
+        if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+            subject = verb.head
+        ent = self.ents.by_token.get(subject.i)
+        if ent is not None:
+            return ent if ent.type == "Leader" else None
+        return self.nominals.get(subject.i)
+

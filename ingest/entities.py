@@ -39,6 +39,15 @@ ACTOR_NOUNS = frozenset({
     "envoy", "prime", "foreign", "defense", "defence", "head", "republic", "industry",
     "industries", "sector", "complex",
 })
+# words that make an untitled 'name' a platform, building or document, not a person
+NON_PERSON_WORDS = frozenset({"twitter", "facebook", "instagram", "telegram", "youtube", "wechat",
+                              "weibo", "tiktok", "linkedin", "whatsapp", "hall", "palace",
+                              "tower", "square", "airport", "station", "stadium", "building",
+                              "readout", "communique", "transcript", "statement", "release",
+                              "declaration", "memorandum", "street", "avenue", "embassy"})
+# named landforms that are places of their own ("Russky Island", "the Korean Peninsula")
+LANDFORM_WORDS = frozenset({"island", "islands", "isle", "isles", "peninsula", "archipelago",
+                            "atoll"})
 # how a capital stands for its state: subject, possessor, partner ("with Moscow")
 METONYM_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 BYLINE_WORDS = frozenset({"by", "writer", "writers", "reporter", "reporters", "correspondent",
@@ -270,6 +279,33 @@ class _Builder:
                     place = Place(place.kind, place.name if gaz.region(place.name) else
                                   text.title(), place.country, place.iso3166_2)
                 self.place_entity(place, text, span.start, span.end)
+
+    def add_landforms(self) -> None:
+        """'Russky Island', 'the Kamchatka Peninsula': a named island, peninsula or
+        archipelago is a Region (the NER calls it LOC, FAC or ORG at will). Its country is
+        that of its core name when the gazetteer knows it, else of the place it is said to
+        be in ('Russky Island in Vladivostok')."""
+        doc, gaz = self.doc, self.gaz
+        for tok in doc:
+            if fold(tok.text) not in LANDFORM_WORDS or not tok.text[:1].isupper() or \
+                    tok.i in self.taken:
+                continue
+            start = tok.i
+            while start > 0 and tok.i - start < 3 and doc[start - 1].is_title and \
+                    doc[start - 1].pos_ in {"PROPN", "ADJ"} and start - 1 not in self.taken \
+                    and not is_office_word(doc[start - 1].text):
+                start -= 1
+            if start == tok.i:
+                continue
+            core = gaz.place(doc[start:tok.i].text)
+            country = core.country if core else None
+            if country is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {
+                    "in", "off", "of"}:
+                after = self.ents.by_token.get(tok.i + 2)
+                country = after.country if after is not None and after.type in {
+                    "Country", "Region"} else None
+            self.place_entity(Place("region", doc[start:tok.i + 1].text, country),
+                              doc[start:tok.i + 1].text, start, tok.i + 1)
 
     def _person_name_parts(self) -> frozenset[str]:
         """Words of the NER's multi-word PERSON names: the same word alone is that person,
@@ -627,20 +663,41 @@ class _Builder:
 
     def decide_leaders(self) -> None:
         """Titled people are Leaders; untitled ones too in a political article, bylines never."""
-        doc = self.doc
         persons = self.ents.of_type("Person")
         political = any(p.title for p in persons)
         for ent in persons:
-            byline = all(any(fold(t.text) in BYLINE_WORDS
-                             for t in doc[max(doc[s].sent.start, s - 4):s]) for s, _ in
-                         ent.mentions)
-            if byline and ent.title is None:
+            if ent.title is None and (self._byline(ent) or self._not_a_person(ent)):
                 continue
             if ent.title or political:
                 ent.type = "Leader"
                 if ent.title and ent.title.country:
                     ent.country = ent.title.country
                     self.ensure_country(ent.title.country)
+
+    def _byline(self, ent: Entity) -> bool:
+        """Every mention follows a byline word, across a list of names ('By Xinhua writers
+        A, B and C')."""
+        doc = self.doc
+        for s, _ in ent.mentions:
+            k = s
+            while k > doc[s].sent.start and (doc[k - 1].pos_ == "PROPN" or doc[k - 1].text in {
+                    ",", "and"}) and fold(doc[k - 1].text) not in BYLINE_WORDS:
+                k -= 1
+            if not any(fold(t.text) in BYLINE_WORDS for t in doc[max(doc[s].sent.start, k - 4):s]):
+                return False
+        return True
+
+    def _not_a_person(self, ent: Entity) -> bool:
+        """An untitled 'name' the NER calls a person but that is a thing: a platform,
+        building or document word ('on Twitter', 'City Hall', 'Readout'), or a word that
+        takes an article at every mention ('The following Readout', 'the Castro brothers'),
+        which personal names do not."""
+        doc = self.doc
+        if any(fold(w) in NON_PERSON_WORDS for w in ent.name.split()):
+            return True
+        return all((s > 0 and doc[s - 1].lower_ in {"the", "a", "an", "this", "that"}) or (
+            s > 1 and doc[s - 2].lower_ in {"the", "a", "an"} and doc[s - 1].pos_ == "ADJ")
+            for s, _ in ent.mentions)
 
     def ensure_country(self, code: str) -> Entity:
         ent = self.ents.country_entity(code)
@@ -707,6 +764,7 @@ class _Builder:
         self.dateline: Place | None = None
         self.dateline_end = 0
         self.add_places()
+        self.add_landforms()
         self.add_people()
         self.assign_titles()
         self.bracket_aliases()

