@@ -129,6 +129,7 @@ class Entities:
     doc: Doc
     items: list[Entity] = field(default_factory=list)
     by_token: dict[int, Entity] = field(default_factory=dict)
+    dateline: Entity | None = None  # the place the dateline names ("MINSK (BelTA) -")
 
     def of_type(self, *types: str) -> list[Entity]:
         return [e for e in self.items if e.type in types]
@@ -774,6 +775,10 @@ class _Builder:
         self.ents.items = [e for e in self.ents.items if e.type != "Person"]
         self.ents.by_token = {i: e for i, e in self.ents.by_token.items() if e.type != "Person"}
         self.finish()
+        if self.dateline is not None:
+            ent = self.ents.by_token.get(self.dateline_end - 1)
+            self.ents.dateline = ent if ent is not None and ent.type in {"Country",
+                                                                         "Region"} else None
         return self.ents
 
 

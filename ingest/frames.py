@@ -31,7 +31,7 @@ VISIT_LIGHT_VERBS = frozenset({"pay", "make", "embark", "undertake", "begin", "s
 # heads of an xcomp that make the action planned ("plans to visit")
 PLAN_HEADS = frozenset({"plan", "intend", "expect", "schedule", "hope", "want", "wish", "aim",
                         "seek", "agree", "decide", "set", "due", "likely", "going", "ready",
-                        "prepare", "accept", "able", "invite", "consider", "propose",
+                        "prepare", "accept", "invite", "consider", "propose",
                         "scheduled", "expected", "slated", "poised", "eager", "keen",
                         "excited",
                         # nouns an infinitive of intent hangs from ("an invitation to visit")
@@ -42,7 +42,7 @@ PLAN_ADJ = frozenset({"upcoming", "forthcoming", "planned", "future", "next", "s
                       "anticipated", "potential", "impending"})
 # future and modal auxiliaries: what they govern has not (yet) happened ("may travel there")
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "may", "might", "could", "can",
-                        "ca"})
+                        "ca", "should", "must", "ought"})
 
 COOP_NOUNS = frozenset({"cooperation", "co-operation", "collaboration", "partnership", "trade",
                         "ties", "interaction", "project", "projects", "relationship",
@@ -67,6 +67,7 @@ DEVELOP_WORDS = frozenset({
     "elevate", "maintain", "continue", "further", "diversify", "improve", "open", "establish",
     "launch", "create", "step", "bolster", "reinforce", "raise", "grow", "accelerate",
     "explore", "uphold", "forge", "closer", "new", "more", "greater", "enhancing", "boosting",
+    "revitalise", "revitalize", "revive", "reinvigorate", "reactivate",
 })
 SAY_VERBS = frozenset({"say", "note", "stress", "emphasize", "emphasise", "underline",
                        "underscore", "add", "state", "affirm", "reaffirm", "tell", "highlight",

@@ -51,7 +51,10 @@ JOINT_BODY_NOUNS = frozenset({"council", "commission", "committee", "mechanism",
                               "platform", "fund", "force", "group", "company", "enterprise",
                               "centre", "center", "park", "zone", "plant", "factory", "project",
                               "working", "bank", "corridor"})
-JOINT_WORDS = frozenset({"joint", "bilateral", "intergovernmental", "trilateral", "common"})
+JOINT_WORDS = frozenset({"joint", "bilateral", "intergovernmental", "trilateral", "common",
+                         "binational", "bi-national"})
+# titles of envoys posted in the country that receives them
+RESIDENT_TITLES = frozenset({"ambassador", "ambassadors", "consul", "charge", "attache"})
 # helping another country with its economy is an offer of cooperation with it
 ASSIST_VERBS = frozenset({"help", "assist", "aid"})
 DEVELOPMENT_NOUNS = frozenset({"economy", "development", "industry", "industries",
@@ -177,7 +180,7 @@ def _is_planned(tok: Token) -> bool:
         if cur.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in PLAN_HEADS
                                        for c in cur.head.children):
             return True
-        if cur.dep_ in {"xcomp", "conj", "pobj", "dobj", "prep", "acl", "relcl", "advcl",
+        if cur.dep_ in {"xcomp", "conj", "pobj", "dobj", "prep", "acl", "relcl", "advcl", "acomp",
                         "advmod", "pcomp"} or (
                 cur.pos_ in {"NOUN", "ADP"}):
             if cur.head is cur:
@@ -219,6 +222,12 @@ class RelationFinder:
         # MET_WITH keys found only through weak verbs ("discuss"), and those found otherwise
         self.weak_meetings: set[tuple[str, str, str]] = set()
         self.found_strong: set[tuple[str, str, str]] = set()
+        # guests who came somewhere the text does not name: hosted, arrived, on a visit
+        self.came: list[tuple[Entity, Span]] = []
+        # (host, guest, sentence) of a hosting with no place named
+        self.hosted: list[tuple[Entity, Entity, Span]] = []
+        # (companion, visitor, sentence): "X was accompanied by A and B"
+        self.companions: list[tuple[Entity, Entity, Span]] = []
 
     # -- participants ---------------------------------------------------------------------
     def entity(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> Entity | None:
@@ -457,6 +466,8 @@ class RelationFinder:
                     self.cooperation(tok)
                 if lemma in ASSIST_VERBS:
                     self.assistance(tok)
+                if lemma == "accompany":
+                    self.accompaniment(tok)
             elif tok.pos_ in {"NOUN", "PROPN"}:
                 if tok.lower_ in MEET_NOUNS or lemma in MEET_NOUNS or lemma == "call":
                     self.meeting_noun(tok)
@@ -468,8 +479,66 @@ class RelationFinder:
                     self.cooperation(tok)
         self.resolve_implicit()
         self._calls_not_meetings()
+        self._unplaced_visits()
+        self._companions_visit()
         self._plans_not_visits()
         return list(self.found.values())
+
+    def _unplaced_visits(self) -> None:
+        """Guests who came to a place the text does not name. One who was hosted visited the
+        dateline's place if the host is at home there, else the host's country; one who
+        arrived or is on a visit, and met a Leader of the dateline's country, visited the
+        dateline's place. A Leader of no known country counts as at home at the dateline
+        (news names home officials without a demonym)."""
+        # an ambassador received by the host is posted there, not visiting
+        visited = {rel.source.id for rel in self.found.values() if rel.type == "VISITED"} | {
+            e.id for e in self.ents.of_type("Leader") if e.title and RESIDENT_TITLES & set(
+                fold(e.title.text).split())}
+        place = self.ents.dateline
+        home = place.country if place is not None else None
+        for host, guest, sent in self.hosted:
+            if guest.id in visited or not guest.country:
+                continue
+            if home and host.country in {home, None}:
+                where = place
+            else:
+                where = self.ents.country_entity(host.country) if host.country else None
+            if where is not None and where.country != guest.country:
+                self.add_visit(guest, where, sent)
+        if place is None or not home:
+            return
+        met_home = {a.id for rel in self.found.values() if rel.type == "MET_WITH"
+                    for a, b in ((rel.source, rel.target), (rel.target, rel.source))
+                    if b.country in {home, None}}
+        for guest, sent in self.came:
+            if guest.id in met_home and guest.id not in visited and guest.country and \
+                    guest.country != home:
+                self.add_visit(guest, place, sent)
+
+    def accompaniment(self, verb: Token) -> None:
+        """'X was accompanied by his wife A and ministers B and C', 'A accompanied X': the
+        companions go where X goes."""
+        if _is_negated(verb) or _is_planned(verb):
+            return
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            visitors = [e for c in verb.children if c.dep_ == "nsubjpass"
+                        for e in self.group(c)] or self.subjects(verb)
+            groups = self.pobjs(verb, {"by"})
+        else:
+            visitors = [e for c in verb.children if c.dep_ == "dobj" for e in self.group(c)]
+            groups = [c for c in verb.children if c.dep_ == "nsubj"]
+        companions = {e.id: e for g in groups for t in g.subtree if t.pos_ != "PRON"
+                      for e in [self.coref.leader_at(t.i)] if e is not None}
+        for visitor in visitors:
+            for companion in companions.values():
+                if companion is not visitor:
+                    self.companions.append((companion, visitor, verb.sent))
+
+    def _companions_visit(self) -> None:
+        for companion, visitor, sent in self.companions:
+            for rel in list(self.found.values()):
+                if rel.type == "VISITED" and rel.source is visitor:
+                    self.add("VISITED", companion, rel.target, sent)
 
     def _plans_not_visits(self) -> None:
         """A visit read as planned from a sentence is not also made from that sentence: a
@@ -577,6 +646,9 @@ class RelationFinder:
             subjects, objects = agents or subjects, objects or passive
         kind = "HELD_CALL" if is_call else "MET_WITH"
         code = "MET_WITH:host" if lemma in HOST_VERBS and not is_call else ""
+        if code:  # "X received/hosted/welcomed Y": Y came to X
+            self.hosted += [(host, guest, verb.sent) for guest in objects for host in subjects
+                            if guest is not host]
         self._pairs(kind, subjects, objects, verb.sent, code, weak=lemma in WEAK_MEET_VERBS)
         if kind == "MET_WITH":
             self._meeting_place(verb, subjects + objects)
@@ -819,6 +891,8 @@ class RelationFinder:
             targets += [e for c in verb.children if c.dep_ == "advmod"
                         for e in self.group(c, PLACE_TYPES)]
         if not targets:
+            if lemma in ARRIVAL_VERBS and self._visit_kind(verb) == "VISITED":
+                self.came += [(v, verb.sent) for v in self.subjects(verb)]  # "who arrived"
             return
         kind = self._visit_kind(verb)
         if kind is None or (lemma in MOTION_VERBS and kind == "VISITED" and lemma != "come"):
@@ -861,8 +935,6 @@ class RelationFinder:
                     and self.ents.by_token.get(c.i) is not None
                     and self.ents.by_token[c.i].type in PLACE_TYPES
                     for e in [self.ents.by_token[c.i]]]
-        if not targets:
-            return
         visitors = [e for c in noun.children if c.dep_ == "poss" for e in self.group(c)]
         target_toks = [p for p in self.pobjs(noun, {"to", "in"})]
         for holder in (noun, *target_toks):
@@ -888,6 +960,10 @@ class RelationFinder:
                 _lemma(governing) in NEGATIVE_HEADS or _is_negated(governing))):
             return  # "postponed his visit", "did not make the trip"
         kind = "PLANS_VISIT" if planned else "VISITED"
+        if not targets:  # "X, on a visit, met Y", "during his visit"
+            if kind == "VISITED":
+                self.came += [(v, noun.sent) for v in visitors]
+            return
         for v in visitors:
             for t in targets:
                 if kind == "VISITED":
@@ -978,8 +1054,14 @@ class RelationFinder:
     def _joint_body(tok: Token) -> bool:
         """A joint body or venture set up together ('a joint water council', 'a joint
         venture'): a new channel of interaction, which the guide counts as cooperation."""
-        return _lemma(tok) in JOINT_BODY_NOUNS and any(
-            c.lower_ in JOINT_WORDS for c in tok.children if c.dep_ in {"amod", "compound"})
+        if _lemma(tok) not in JOINT_BODY_NOUNS:
+            return False
+        if any(fold(c.text) in JOINT_WORDS for c in tok.children if c.dep_ in {"amod", "compound"}):
+            return True
+        # "the Bi-National Commission between Zambia and South Africa": a body of two sides
+        return any(p.dep_ == "pobj" and p.conjuncts
+                   for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for p in c.children)
 
     @staticmethod
     def _inner_cooperation(tok: Token) -> bool:

@@ -121,3 +121,75 @@ def test_platforms_buildings_documents_and_bylines_are_not_leaders() -> None:
     assert {"Joko Widodo", "Anwar Ibrahim"} <= leaders
     assert not leaders & {"Facebook", "Summary", "City Hall", "Jakarta City Hall", "Tom Berg",
                           "Li Wen", "Anna Petrova"}
+
+
+@pytest.mark.parametrize("text", [
+    "NAIROBI, Kenya - Ghanaian Vice President Mahamudu Bawumia, who arrived on Monday, met "
+    "President William Ruto at State House.",
+    "NAIROBI, Kenya - Ghanaian Vice President Mahamudu Bawumia, on a working visit, met "
+    "President William Ruto.",
+    "NAIROBI, Kenya - President William Ruto received Ghanaian Vice President Mahamudu "
+    "Bawumia on Monday.",
+])
+def test_guest_who_came_to_the_dateline_city_visited_it(text: str) -> None:
+    assert ("Mahamudu Bawumia", "Nairobi") in _rels(text, "VISITED")
+
+
+@pytest.mark.parametrize("text", [
+    "NAIROBI, Kenya - President William Ruto met Ghanaian Vice President Mahamudu Bawumia "
+    "at State House.",
+    "NAIROBI, Kenya - President William Ruto will receive Ghanaian Vice President Mahamudu "
+    "Bawumia at State House.",
+])
+def test_dateline_alone_or_a_planned_hosting_is_no_visit(text: str) -> None:
+    assert not _rels(text, "VISITED")
+
+
+def test_commission_between_two_countries_is_a_channel_of_cooperation() -> None:
+    text = ("Zambian President Hakainde Hichilema called for strengthening the Bi-National "
+            "Commission between Zambia and South Africa.")
+    assert ("Hakainde Hichilema", "South Africa") in _rels(text, "PROPOSED_COOPERATION")
+    revived = ("Zimbabwean President Emmerson Mnangagwa said the Joint Permanent Commission "
+               "between Zimbabwe and Botswana should be revitalised.")
+    assert ("Emmerson Mnangagwa", "Botswana") in _rels(revived, "PROPOSED_COOPERATION")
+    report = ("The Joint Permanent Commission between Zimbabwe and Botswana met in Gaborone "
+              "last year.")
+    assert not _rels(report, "PROPOSED_COOPERATION")
+
+
+def test_should_meet_is_not_a_meeting() -> None:
+    text = ("Zambian President Hakainde Hichilema said he should meet South African President "
+            "Cyril Ramaphosa soon.")
+    assert not _rels(text, "MET_WITH")
+
+
+def test_being_able_to_visit_is_done_unless_itself_future() -> None:
+    done = "Indian Prime Minister Narendra Modi was able to visit Egypt last year."
+    assert ("Narendra Modi", "Egypt") in _rels(done, "VISITED")
+    for text in ("Indian Prime Minister Narendra Modi hopes to be able to visit Egypt.",
+                 "Indian Prime Minister Narendra Modi will be able to visit Egypt."):
+        assert ("Narendra Modi", "Egypt") in _rels(text, "PLANS_VISIT")
+        assert not _rels(text, "VISITED")
+
+
+def test_guest_received_by_a_host_visited_the_hosts_country() -> None:
+    text = ("British Prime Minister Theresa May on Wednesday received Saudi Crown Prince "
+            "Mohammed bin Salman at her office.")
+    assert ("Mohammed bin Salman", "United Kingdom") in _rels(text, "VISITED")
+    abroad = ("Russian President Vladimir Putin received Chinese President Xi Jinping on the "
+              "sidelines of the summit in Samarkand.")
+    assert ("Xi Jinping", "Russia") not in _rels(abroad, "VISITED")
+
+
+def test_ambassador_received_by_the_host_is_posted_not_visiting() -> None:
+    text = ("MINSK (Example Wire) - Belarusian President Aleksandr Lukashenko received the "
+            "Ambassador of Azerbaijan to Belarus Latif Gandilov.")
+    assert not _rels(text, "VISITED")
+
+
+def test_companions_go_where_the_visitor_goes() -> None:
+    text = ("South African President Cyril Ramaphosa arrived in New Delhi on Friday. He was "
+            "accompanied by his wife, Dr Tshepo Motsepe, and Minister of Energy Gwede "
+            "Mantashe.")
+    visits = _rels(text, "VISITED")
+    assert {("Tshepo Motsepe", "New Delhi"), ("Gwede Mantashe", "New Delhi")} <= visits
