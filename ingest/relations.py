@@ -543,19 +543,30 @@ class RelationFinder:
     def _plans_not_visits(self) -> None:
         """A visit read as planned from a sentence is not also made from that sentence: a
         VISITED whose every sentence carries a PLANS_VISIT of the same person to the same
-        place (or to a region of that country) goes."""
+        place goes, and so does the VISITED of that place's country; a country VISITED
+        stays while a region of it visited in those sentences holds it ('X, who visited
+        Beijing, said he would return to China')."""
         plans: dict[tuple[str, str], set[Span]] = {}
         for rel in self.found.values():
             if rel.type == "PLANS_VISIT":
-                places = {rel.target.id}
-                if rel.target.type == "Region" and rel.target.country:
-                    country = self.ents.country_entity(rel.target.country)
-                    places |= {country.id} if country is not None else set()
-                for place in places:
-                    plans.setdefault((rel.source.id, place), set()).update(rel.sentences)
+                plans.setdefault((rel.source.id, rel.target.id), set()).update(rel.sentences)
+        planned_regions = set()
         for key, rel in list(self.found.items()):
-            if rel.type == "VISITED" and set(rel.sentences) <= plans.get(
-                    (rel.source.id, rel.target.id), set()):
+            if rel.type == "VISITED" and rel.target.type == "Region" and set(
+                    rel.sentences) <= plans.get((rel.source.id, rel.target.id), set()):
+                planned_regions.add((rel.source.id, rel.target.country))
+                del self.found[key]
+        for key, rel in list(self.found.items()):
+            if rel.type != "VISITED" or rel.target.type != "Country":
+                continue
+            pair = (rel.source.id, rel.target.id)
+            if not (set(rel.sentences) <= plans.get(pair, set()) or
+                    (rel.source.id, rel.target.country) in planned_regions):
+                continue
+            held = any(o.type == "VISITED" and o.source is rel.source and o.target.type ==
+                       "Region" and o.target.country == rel.target.country and
+                       set(o.sentences) & set(rel.sentences) for o in self.found.values())
+            if not held:
                 del self.found[key]
 
     def _calls_not_meetings(self) -> None:
@@ -783,9 +794,10 @@ class RelationFinder:
         if self._ahead_of(noun) or _is_planned(noun) or any(
                 c.lower_ in PLAN_ADJ for c in noun.children):
             partners = [e for p in self.pobjs(noun, {"with"}) for e in self.group(p)]
-            if partners and not self._is_call(noun):
-                self._planned_place(noun, partners + self._noun_subject(noun, partners),
-                                    noun)
+            people = partners + self._noun_subject(noun, partners)
+            # "A and B to hold talks in Moscow": the pair is the subject
+            if (partners or len(people) > 1) and not self._is_call(noun):
+                self._planned_place(noun, people, noun)
             return
         if noun.dep_ == "dobj" and _lemma(noun.head) in LIGHT_VERBS:
             return  # handled with its verb

@@ -193,3 +193,18 @@ def test_companions_go_where_the_visitor_goes() -> None:
             "Mantashe.")
     visits = _rels(text, "VISITED")
     assert {("Tshepo Motsepe", "New Delhi"), ("Gwede Mantashe", "New Delhi")} <= visits
+
+
+def test_a_past_visit_and_a_planned_return_in_one_sentence() -> None:
+    text = ("French President Emmanuel Macron, who visited Beijing last April, said he would "
+            "return to China next year.")
+    assert {("Emmanuel Macron", "Beijing"), ("Emmanuel Macron", "China")} <= _rels(
+        text, "VISITED")
+    assert ("Emmanuel Macron", "China") in _rels(text, "PLANS_VISIT")
+
+
+def test_headline_pair_to_hold_talks_in_a_city() -> None:
+    text = ("Russian President Vladimir Putin and Chinese President Xi Jinping to hold talks "
+            "in Moscow")
+    assert _rels(text, "PLANS_VISIT") == {("Xi Jinping", "Moscow")}
+    assert not _rels(text, "MET_WITH")
