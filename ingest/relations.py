@@ -53,6 +53,12 @@ JOINT_BODY_NOUNS = frozenset({"council", "commission", "committee", "mechanism",
                               "working", "bank", "corridor"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "intergovernmental", "trilateral", "common",
                          "binational", "bi-national"})
+# verbs whose object visit is yet to come ("announced the visit", "are preparing the trip")
+PREPARE_VERBS = frozenset({"prepare", "announce", "discuss", "plan", "arrange", "organise",
+                           "organize", "confirm", "schedule"})
+# nouns whose for/of object visit is yet to come ("preparations for the visit")
+PREPARE_NOUNS = frozenset({"preparation", "preparations", "plan", "plans", "arrangement",
+                           "arrangements"})
 # titles of envoys posted in the country that receives them
 RESIDENT_TITLES = frozenset({"ambassador", "ambassadors", "consul", "charge", "attache"})
 # helping another country with its economy is an offer of cooperation with it
@@ -964,8 +970,12 @@ class RelationFinder:
             return
         planned = any(c.lower_ in PLAN_ADJ for c in noun.children) or (
             governing is not None and _is_planned(governing)) or _is_planned(noun)
-        if governing is not None and _lemma(governing) in {"prepare", "announce", "discuss"}:
-            planned = True
+        if governing is not None and noun.dep_ in {"dobj", "nsubjpass"} and \
+                _lemma(governing) in PREPARE_VERBS:
+            planned = True  # "announced / prepared the visit", not "announced during his visit"
+        if noun.dep_ == "pobj" and noun.head.lower_ in {"for", "of"} and _lemma(
+                noun.head.head) in PREPARE_NOUNS:
+            planned = True  # "preparations for the visit"
         if governing is not None and _lemma(governing) in ONGOING_VISIT_VERBS:
             planned = False  # "will complete his visit to X": the visit is under way
         if _is_negated(noun) or (governing is not None and (

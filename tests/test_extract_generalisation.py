@@ -208,3 +208,15 @@ def test_headline_pair_to_hold_talks_in_a_city() -> None:
             "in Moscow")
     assert _rels(text, "PLANS_VISIT") == {("Xi Jinping", "Moscow")}
     assert not _rels(text, "MET_WITH")
+
+
+def test_announcing_or_preparing_a_visit_is_a_plan_but_not_what_is_said_during_one() -> None:
+    for text in ("The Kremlin announced Chinese President Xi Jinping's visit to Russia.",
+                 "The ministers discussed preparations for the visit of Chinese President Xi "
+                 "Jinping to Russia."):
+        assert ("Xi Jinping", "Russia") in _rels(text, "PLANS_VISIT")
+        assert not _rels(text, "VISITED")
+    during = ("Chinese President Xi Jinping announced during his visit to Kenya that China "
+              "would build a railway.")
+    assert ("Xi Jinping", "Kenya") in _rels(during, "VISITED")
+    assert not _rels(during, "PLANS_VISIT")
