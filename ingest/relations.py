@@ -59,6 +59,8 @@ PREPARE_VERBS = frozenset({"prepare", "announce", "discuss", "plan", "arrange", 
 # nouns whose for/of object visit is yet to come ("preparations for the visit")
 PREPARE_NOUNS = frozenset({"preparation", "preparations", "plan", "plans", "arrangement",
                            "arrangements"})
+# verbs that ask someone else to act ("invited X to invest", "urged X to cooperate")
+INVITING_VERBS = frozenset({"invite", "urge", "encourage", "ask", "call"})
 # titles of envoys posted in the country that receives them
 RESIDENT_TITLES = frozenset({"ambassador", "ambassadors", "consul", "charge", "attache"})
 # helping another country with its economy is an offer of cooperation with it
@@ -472,6 +474,8 @@ class RelationFinder:
                     self.cooperation(tok)
                 if lemma in ASSIST_VERBS:
                     self.assistance(tok)
+                if lemma in COOP_VERBS or lemma == "invest":
+                    self.invited_to_cooperate(tok)
                 if lemma == "accompany":
                     self.accompaniment(tok)
             elif tok.pos_ in {"NOUN", "PROPN"}:
@@ -908,6 +912,8 @@ class RelationFinder:
         if lemma in MOTION_VERBS:
             targets += [e for c in verb.children if c.dep_ == "advmod"
                         for e in self.group(c, PLACE_TYPES)]
+        if lemma == "return":
+            self._returned_from(verb)
         if not targets:
             if lemma in ARRIVAL_VERBS and self._visit_kind(verb) == "VISITED":
                 self.came += [(v, verb.sent) for v in self.subjects(verb)]  # "who arrived"
@@ -923,6 +929,16 @@ class RelationFinder:
                 else:
                     self.add(kind, v, t, verb.sent, when=verb)
         self.focus_place = targets[-1]
+
+    def _returned_from(self, verb: Token) -> None:
+        """'after returning from Washington': one back from a place abroad visited it."""
+        places = [e for p in self.pobjs(verb, {"from"}) for e in self.group(p, PLACE_TYPES)]
+        if not places or self._visit_kind(verb) != "VISITED":
+            return
+        for person in self.subjects(verb):
+            for place in places:
+                if person.country and place.country and person.country != place.country:
+                    self.add_visit(person, place, verb.sent)
 
     def _invited(self, verb: Token) -> list[Entity]:
         """Who an invitation to visit is for: 'invited X to visit', 'the invitation for Lula to
@@ -1071,6 +1087,22 @@ class RelationFinder:
                 if target.country != source.country:
                     self.add("PROPOSED_COOPERATION", source, target, verb.sent,
                              "PROPOSED_COOPERATION:material")
+
+    def invited_to_cooperate(self, verb: Token) -> None:
+        """'invited Japanese companies to invest in Indonesia', 'urged Brazil to work with
+        Vietnam': an invitation to invest or cooperate is a proposal to the invitee's country
+        (the invitee may be the country itself or its companies, investors, businesses)."""
+        head = verb.head
+        if verb.dep_ not in {"xcomp", "ccomp"} or _lemma(head) not in INVITING_VERBS or \
+                _is_negated(head):
+            return
+        invitees = [c for c in head.children if c.dep_ == "dobj"] + self.pobjs(head, {"on"})
+        targets = [e for c in invitees for e in self.group(c, ("Country",))]
+        for source in self.subjects(head):
+            for target in targets:
+                if target.country != source.country:
+                    self.add("PROPOSED_COOPERATION", source, target, verb.sent,
+                             "PROPOSED_COOPERATION:material" if _lemma(verb) == "invest" else "")
 
     @staticmethod
     def _joint_body(tok: Token) -> bool:

@@ -220,3 +220,30 @@ def test_announcing_or_preparing_a_visit_is_a_plan_but_not_what_is_said_during_o
               "would build a railway.")
     assert ("Xi Jinping", "Kenya") in _rels(during, "VISITED")
     assert not _rels(during, "PLANS_VISIT")
+
+
+def test_back_from_a_place_abroad_visited_it() -> None:
+    text = ("Kenyan President William Ruto, speaking in Nairobi after returning from "
+            "Washington, said Kenya wants to expand trade with the United States.")
+    assert ("William Ruto", "Washington") in _rels(text, "VISITED")
+    home = "Indian Prime Minister Narendra Modi returned from Mumbai on Sunday."
+    assert not _rels(home, "VISITED")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Indonesian President Joko Widodo invited Japanese companies to invest in Indonesia's new "
+     "capital.", "Japan"),
+    ("Indonesian President Joko Widodo urged South Korea to invest more in the nickel "
+     "industry.", "South Korea"),
+    ("Indonesian President Joko Widodo called on Chinese investors to work with local firms.",
+     "China"),
+])
+def test_invitation_to_invest_or_cooperate_is_a_proposal_to_the_invitee(text: str,
+                                                                        target: str) -> None:
+    assert ("Joko Widodo", target) in _rels(text, "PROPOSED_COOPERATION")
+
+
+def test_no_invitation_no_proposal() -> None:
+    text = ("Indonesian President Joko Widodo did not invite Japanese companies to invest in "
+            "the capital.")
+    assert not _rels(text, "PROPOSED_COOPERATION")
