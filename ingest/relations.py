@@ -153,12 +153,8 @@ def _headline_infinitive(verb: Token) -> bool:
     first leader to visit')."""
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
-    cur = verb
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"}:
-            return False
-    return True
+    # Token.ancestors is bounded by the document, a hand-written climb is not.
+    return not any(cur.pos_ in {"VERB", "AUX"} for cur in verb.ancestors)
 
 
 def _future_date(tok: Token) -> bool:
@@ -462,7 +458,8 @@ class RelationFinder:
             if tok.pos_ in {"VERB", "AUX"}:
                 if lemma in MEET_VERBS or lemma in CALL_VERBS or lemma in LIGHT_VERBS or (
                         lemma in TOGETHER_VERBS and any(c.lower_ == "together"
-                                                        for c in tok.children)):
+                                                        for c in tok.children)) or (
+                        lemma == "shake" and any(c.lower_ == "hands" for c in tok.children)):
                     self.meeting_verb(tok)
                 if lemma == "thank":
                     self.thanks(tok)

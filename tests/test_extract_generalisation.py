@@ -247,3 +247,11 @@ def test_no_invitation_no_proposal() -> None:
     text = ("Indonesian President Joko Widodo did not invite Japanese companies to invest in "
             "the capital.")
     assert not _rels(text, "PROPOSED_COOPERATION")
+
+
+def test_shaking_hands_is_a_meeting_unless_planned() -> None:
+    met = _rels("US President Joe Biden shook hands with Chinese President Xi Jinping at the "
+                "start of their meeting.", "MET_WITH")
+    assert met == {("Joe Biden", "Xi Jinping")} or met == {("Xi Jinping", "Joe Biden")}
+    assert not _rels("US President Joe Biden will shake hands with Chinese President Xi "
+                     "Jinping.", "MET_WITH")
