@@ -967,6 +967,10 @@ class RelationFinder:
                     and self.ents.by_token[c.i].type in PLACE_TYPES
                     for e in [self.ents.by_token[c.i]]]
         visitors = [e for c in noun.children if c.dep_ == "poss" for e in self.group(c)]
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children):
+            # "Macron, whose visit to China begins ...": the relative clause's antecedent
+            clause = next((h for h in (noun.head, noun.head.head) if h.dep_ == "relcl"), None)
+            visitors += self.group(clause.head) if clause is not None else []
         target_toks = [p for p in self.pobjs(noun, {"to", "in"})]
         for holder in (noun, *target_toks):
             visitors += [e for p in self.pobjs(holder, {"of", "by"}) for e in self.group(p)]

@@ -255,3 +255,13 @@ def test_shaking_hands_is_a_meeting_unless_planned() -> None:
     assert met == {("Joe Biden", "Xi Jinping")} or met == {("Xi Jinping", "Joe Biden")}
     assert not _rels("US President Joe Biden will shake hands with Chinese President Xi "
                      "Jinping.", "MET_WITH")
+
+
+def test_whose_visit_belongs_to_the_antecedent() -> None:
+    text = ("Chinese President Xi Jinping met French President Emmanuel Macron, whose state "
+            "visit to Japan ended on Friday.")
+    assert _rels(text, "VISITED") == {("Emmanuel Macron", "Japan")}
+    planned = ("Chinese President Xi Jinping met French President Emmanuel Macron, whose state "
+               "visit to Japan will begin on Monday.")
+    assert _rels(planned, "PLANS_VISIT") == {("Emmanuel Macron", "Japan")}
+    assert not _rels(planned, "VISITED")
