@@ -364,7 +364,8 @@ class _Builder:
                                    or (gaz.place(doc[start].text) and end - start > 2
                                        and self._title_word(doc[start + 1].text))
                                    or gaz.demonym(doc[start].text)
-                                   or doc[start].text in {"[", "(", "of", "the"}):
+                                   or doc[start].text in {"of", "the"}
+                                   or not doc[start].text[:1].isalnum()):  # "[", "(", "-"
             start += 1
         for k in range(start, end):
             if doc[k].text in {"'s", "\u2019s"}:

@@ -265,3 +265,11 @@ def test_whose_visit_belongs_to_the_antecedent() -> None:
                "visit to Japan will begin on Monday.")
     assert _rels(planned, "PLANS_VISIT") == {("Emmanuel Macron", "Japan")}
     assert not _rels(planned, "VISITED")
+
+
+def test_a_name_never_starts_with_punctuation() -> None:
+    ents = _entities("Georgian Foreign Minister Ilia Darchiashvili praised the mediation in the "
+                     "Serbia-Kosovo dialogue and the Armenia-Azerbaijan Nagorno-Karabakh "
+                     "conflict.")
+    assert not [n for n, kind in ents.items() if kind == "Leader" and not n[:1].isalnum()]
+    assert ents.get("Ilia Darchiashvili") == "Leader"
