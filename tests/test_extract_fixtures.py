@@ -1,4 +1,4 @@
-"""Extraction on the project's own annotated articles (examples/, gold in tests/fixtures/gold).
+"""Extraction on the project's own annotated articles (gold in tests/fixtures/gold: examples/ and more).
 
 These articles were written and annotated for this project, independently of the dev
 corpus, so they also check that the rules generalise beyond it.
@@ -23,7 +23,7 @@ def report():
 
 
 def test_headline_on_own_fixtures(report) -> None:
-    assert report.articles == 9
+    assert report.articles == 17
     assert report.headline.precision >= 0.85
     assert report.headline.recall >= 0.80
 
@@ -34,7 +34,7 @@ def test_entities_on_own_fixtures(report) -> None:
 
 
 def test_article_without_diplomacy_gives_nothing(report) -> None:
-    assert not [m for m in report.false_positives if m.article == "06-sports"]
+    assert not [m for m in report.false_positives if m.article in {"06-sports", "16-statistics"}]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ def relation_types(graph) -> set[str]:
 
 ALL = {
     "Aleksandr Lukashenko", "Vladimir Putin", "Kassym-Jomart Tokayev", "Belarus",
-    "Russian Federation", "Primorsky Krai", "Eurasian Economic Union",
+    "Russia", "Primorsky Krai", "Eurasian Economic Union",
 }  # fmt: skip
 
 
