@@ -8,6 +8,7 @@ a subject, else the most recent one. Both walk the article once, in reading orde
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.matcher import Matcher
@@ -49,6 +50,12 @@ def _head_word(span: Span) -> str:
             return words[words.index("of") + 1] if len(words) > words.index("of") + 1 else "head"
         return before[-1] if before else words[-1]
     return words[-1]
+
+
+def _office_words(title: str) -> set[str]:
+    """The words of the office itself, not of whom it serves: a 'Private Secretary to the
+    President' is a secretary, never 'the President' of the article."""
+    return set(re.split(r"\b(?:to|of|for)\b", fold(title), maxsplit=1)[0].split())
 
 
 class Coref:
@@ -120,7 +127,7 @@ class Coref:
                 break
             if country and ent.country != country:
                 continue
-            title_words = set(fold(ent.title.text).split()) if ent.title else set()
+            title_words = _office_words(ent.title.text) if ent.title else set()
             if heads and not (title_words & heads) and head not in {"counterpart", "guest"}:
                 continue
             best = ent

@@ -273,3 +273,14 @@ def test_a_name_never_starts_with_punctuation() -> None:
                      "conflict.")
     assert not [n for n, kind in ents.items() if kind == "Leader" and not n[:1].isalnum()]
     assert ents.get("Ilia Darchiashvili") == "Leader"
+
+
+def test_an_aide_to_the_president_is_not_the_president() -> None:
+    text = ("President Ama Owusu received the trade envoy of Togo on Monday. "
+            "Chief of Staff to the President Kofi Mensah and Minister of Trade Efua Boateng also attended. "
+            "The President said Ghana is ready to expand cooperation with Togo.")
+    record = extract_article(Article(text=text, date="2024-02-05"))
+    aliases = {e["name"]: {a.lower() for a in e["aliases"]} for e in record["entities"]
+               if e["type"] == "Leader"}
+    assert "the president" in aliases["Ama Owusu"]
+    assert "the president" not in aliases["Kofi Mensah"]
