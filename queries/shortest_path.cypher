@@ -1,31 +1,42 @@
 // name: shortest_path
-// description: The shortest chain of meetings and calls between two leaders (at most 4 steps); ties broken by ids, then names.
+// description: The shortest chain of meetings and calls between two leaders (at most 4 steps); ties broken by names.
 // params: from (string) id, name or alias of the first leader; to (string) id, name or alias of the second leader
 MATCH (a:Leader)
 WHERE a.id = $from OR toLower($from) IN [x IN coalesce(a.aliases, []) + [a.name] | toLower(x)]
 MATCH (b:Leader)
 WHERE (b.id = $to OR toLower($to) IN [x IN coalesce(b.aliases, []) + [b.name] | toLower(x)])
   AND b.id <> a.id
-// Meet in the middle: at most two steps from each end, keeping the shortest half per
-// middle leader. Portable (FalkorDB's shortestPath is directed-only) and it stays
-// cheap around well-connected leaders, where enumerating 4-step paths would not.
-MATCH half = (a)-[:MET_WITH|HELD_CALL*0..2]-(m:Leader)
-WITH a, b, m, half
-ORDER BY length(half), reduce(k = '', n IN nodes(half) | k + n.id + '|')
-WITH a, b, m, collect(half)[0] AS first
-WITH a, b, m, length(first) AS steps, [n IN nodes(first) | n.name] AS names,
-     [r IN relationships(first) | type(r)] AS types,
-     reduce(k = '', n IN nodes(first) | k + n.name + '|')
-       + reduce(k = '', r IN relationships(first) | k + type(r) + '|') AS key
-MATCH half = (b)-[:MET_WITH|HELD_CALL*0..2]-(m)
-WITH a, b, m, steps, names, types, key, half
-ORDER BY length(half), reduce(k = '', n IN nodes(half) | k + n.id + '|')
-WITH a, b, m, steps, names, types, key, collect(half)[0] AS second
-WITH steps + length(second) AS hops,
-     names + tail(reverse([n IN nodes(second) | n.name])) AS path,
-     types + reverse([r IN relationships(second) | type(r)]) AS relations,
-     key + reduce(k = '', n IN nodes(second) | k + n.name + '|')
-       + reduce(k = '', r IN relationships(second) | k + type(r) + '|') AS key
+// Breadth first over distinct leaders, meeting in the middle: one relationship per article
+// means many parallel edges, and enumerating paths over them explodes around
+// well-connected leaders, while sets of distinct leaders stay as small as the graph.
+OPTIONAL MATCH (b)-[:MET_WITH|HELD_CALL]-(y:Leader)
+WITH a, b, collect(DISTINCT y.id) AS near_b
+OPTIONAL MATCH (a)-[:MET_WITH|HELD_CALL]-(x:Leader)
+WITH a, b, near_b, collect(DISTINCT x) AS near_a
+UNWIND [a] + near_a AS x
+OPTIONAL MATCH (x)-[:MET_WITH|HELD_CALL]-(m:Leader)
+WITH a, b, near_b, x, collect(DISTINCT m) AS beyond
+UNWIND [x] + beyond AS m
+WITH a, b, near_b, m,
+     CASE WHEN m.id = a.id THEN [a] WHEN m.id = x.id OR x.id = a.id THEN [a, m] ELSE [a, x, m] END AS left
+ORDER BY size(left), reduce(k = '', n IN left | k + n.name + '|')
+WITH b, near_b, m, collect(left)[0] AS left
+OPTIONAL MATCH (m)-[:MET_WITH|HELD_CALL]-(y:Leader)
+WHERE y.id IN near_b
+WITH b, near_b, m, left, collect(DISTINCT y) AS links
+WITH left, CASE WHEN m.id = b.id THEN [[b]] WHEN m.id IN near_b THEN [[m, b]]
+                ELSE [y IN links | [m, y, b]] END AS rights
+UNWIND rights AS right
+WITH left, right
+WHERE size([n IN right WHERE n IN left]) = 1
+WITH left + tail(right) AS path
+WITH path, size(path) - 1 AS hops, reduce(k = '', n IN path | k + n.name + '|') AS key
 ORDER BY hops, key
 LIMIT 1
-RETURN hops, path, relations
+UNWIND range(0, hops - 1) AS i
+WITH path, hops, i, path[i] AS u, path[i + 1] AS v
+MATCH (u)-[r:MET_WITH|HELD_CALL]-(v)
+WITH path, hops, i, collect(DISTINCT type(r)) AS kinds
+ORDER BY i
+WITH path, hops, collect(CASE WHEN 'MET_WITH' IN kinds THEN 'MET_WITH' ELSE 'HELD_CALL' END) AS relations
+RETURN hops, [n IN path | n.name] AS path, relations
