@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,7 +152,11 @@ class _Person:
 class Resolver:
     """Maps an article's entities to global node ids, learning people as it goes."""
 
-    people: list[_Person] = field(default_factory=list)
+    # People indexed by surname key and by given-name key, so a look-up costs the
+    # namesakes, not the whole corpus; every node id handed out, for unique slugs.
+    by_surname: defaultdict[str, list[_Person]] = field(default_factory=lambda: defaultdict(list))
+    by_given: defaultdict[str, list[_Person]] = field(default_factory=lambda: defaultdict(list))
+    taken: set[str] = field(default_factory=set)
     seen: Counter[str] = field(default_factory=Counter)  # node id -> entities resolved to it
 
     @classmethod
@@ -166,11 +170,14 @@ class Resolver:
     def _remember(self, node_id: str, name: str, country: str | None) -> None:
         given, surname = _name_parts(name)
         if surname:
-            self.people.append(_Person(node_id, given, surname, country))
+            person = _Person(node_id, given, surname, country)
+            self.by_surname[surname].append(person)
+            self.by_given[given].append(person)
+            self.taken.add(node_id)
 
     def _new_person_id(self, name: str, country: str | None) -> str:
         """A slug of the name, made unique when another person already has it."""
-        taken = {p.node_id for p in self.people}
+        taken = self.taken
         base = slug(name)
         candidates = [base, f"{base}-{country.lower()}"] if country else [base]
         for candidate in candidates:
@@ -188,15 +195,14 @@ class Resolver:
                 continue
             matches = {
                 p.node_id
-                for p in self.people
-                if p.surname == surname
-                and _given_compatible(p.given, given)
+                for p in self.by_surname.get(surname, ())
+                if _given_compatible(p.given, given)
                 and (not p.country or not country or p.country == country)
             }
             if not matches and not given and len(fold(name)) <= _FAMILY_FIRST_MAX:
                 # "Xi" alone: a short family name written first ("Xi Jinping")
-                matches = {p.node_id for p in self.people if p.given == surname
-                           and (not p.country or not country or p.country == country)}
+                matches = {p.node_id for p in self.by_given.get(surname, ())
+                           if not p.country or not country or p.country == country}
             if len(matches) == 1:
                 return matches.pop()
             if len(matches) > 1 and not given:
