@@ -719,10 +719,7 @@ class RelationFinder:
         for person in self.subjects(verb):
             for place in places:
                 if person.country and place.country and person.country != place.country:
-                    if kind == "VISITED":
-                        self.add_visit(person, place, verb.sent)
-                    else:
-                        self.add(kind, person, place, verb.sent, when=verb)
+                    self.add_trip(kind, person, place, verb.sent, verb)
             self.focus_place = places[-1]
 
     def thanks(self, verb: Token) -> None:
@@ -921,10 +918,7 @@ class RelationFinder:
         visitors = self._invited(verb) or self.subjects(verb)
         for v in visitors:
             for t in targets:
-                if kind == "VISITED":
-                    self.add_visit(v, t, verb.sent)
-                else:
-                    self.add(kind, v, t, verb.sent, when=verb)
+                self.add_trip(kind, v, t, verb.sent, verb)
         self.focus_place = targets[-1]
 
     def _returned_from(self, verb: Token) -> None:
@@ -959,6 +953,13 @@ class RelationFinder:
             country = self.ents.country_entity(place.country)
             if country is not None:
                 self.add("VISITED", person, country, sent)
+
+    def add_trip(self, kind: str, person: Entity, place: Entity, sent: Span, when: Token) -> None:
+        """A visit made (VISITED, with the country of a city) or planned (with its time)."""
+        if kind == "VISITED":
+            self.add_visit(person, place, sent)
+        else:
+            self.add(kind, person, place, sent, when=when)
 
     def visit_noun(self, noun: Token) -> None:
         targets = [e for p in self.pobjs(noun, {"to", "in"}) for e in self.group(p, PLACE_TYPES)]
@@ -1005,10 +1006,7 @@ class RelationFinder:
             return
         for v in visitors:
             for t in targets:
-                if kind == "VISITED":
-                    self.add_visit(v, t, noun.sent)
-                else:
-                    self.add(kind, v, t, noun.sent, when=governing or noun)
+                self.add_trip(kind, v, t, noun.sent, governing or noun)
         self.focus_place = targets[-1]
 
     # -- cooperation ----------------------------------------------------------------------
