@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
@@ -35,7 +36,6 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
     Example: diplograph ingest examples/ --store ./diplograph-data
     """
     assert choice is not None
-    items = list(read_paths(paths))
     out = Console(highlight=False, soft_wrap=True)
     with store_from(choice) as store:
         progress = Progress(
@@ -48,12 +48,14 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
             transient=True,
         )
         with progress:
-            task = progress.add_task("ingest", total=len(items), last="")
+            # Articles stream from the files as they are ingested (memory does not grow
+            # with the corpus), so the total is not known up front.
+            task = progress.add_task("ingest", total=None, last="")
 
             def advance(name: str, outcome: str) -> None:
                 progress.update(task, advance=1, last=f"{outcome}: {name}")
 
-            summary = run_ingest(store, items, workers=workers, on_article=advance)
+            summary = run_ingest(store, read_paths(paths), workers=workers, on_article=advance)
     for line in summary.errors:
         say_error(line)
     added = summary.added
@@ -72,14 +74,17 @@ def extract(paths: Paths, workers: Workers = 1) -> None:
     Example: diplograph extract article.txt | jq '.relations[] | [.type, .source, .target]'
     """
     failed = 0
-    articles: list[Article] = []
-    for item in read_paths(paths):
-        if isinstance(item, ReadError):
-            failed += 1
-            say_error(str(item))
-        else:
-            articles.append(item)
-    for record in extract_articles(articles, n_process=workers):
+
+    def articles() -> Iterator[Article]:
+        nonlocal failed
+        for item in read_paths(paths):
+            if isinstance(item, ReadError):
+                failed += 1
+                say_error(str(item))
+            else:
+                yield item
+
+    for record in extract_articles(articles(), n_process=workers):
         if "error" in record:
             failed += 1
             say_error(f"{record['path'] or record['id']}: {record['error']}")
