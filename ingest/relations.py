@@ -17,26 +17,48 @@ from .coref import Coref
 from .entities import Entities, Entity
 from .frames import (
     ARRIVAL_VERBS,
+    ASSIST_VERBS,
+    ATTEND_VERBS,
     CALL_VERBS,
     CALL_WORDS,
     CODES,
     COOP_NOUNS,
     COOP_VERBS,
     DEVELOP_WORDS,
+    DEVELOPMENT_NOUNS,
+    DISCUSS_VERBS,
+    EVENT_NOUNS,
     FUTURE_AUX,
+    FUTURE_DATE_WORDS,
+    HOSPITALITY_NOUNS,
+    HOST_VERBS,
     INTENT_WORDS,
+    INVITE_NOUNS,
+    INVITING_VERBS,
+    JOINT_BODY_NOUNS,
+    JOINT_WORDS,
     LIGHT_VERBS,
     MATERIAL_WORDS,
     MEET_NOUNS,
     MEET_VERBS,
     MOTION_VERBS,
+    NEGATIVE_HEADS,
+    ONGOING_VISIT_VERBS,
+    PEER_NOUNS,
     PLAN_ADJ,
     PLAN_HEADS,
+    PREPARE_NOUNS,
+    PREPARE_VERBS,
+    PROPOSAL_NOUNS,
+    REGION_NOUNS,
+    RESIDENT_TITLES,
     SAY_VERBS,
+    SUBNATIONAL_NOUNS,
     TOGETHER_VERBS,
     VISIT_LIGHT_VERBS,
     VISIT_NOUNS,
     WEAK_COOP_NOUNS,
+    WEAK_MEET_VERBS,
 )
 from .gazetteer import fold
 from .titles import is_office_word
@@ -45,66 +67,11 @@ from .when import resolve_when
 PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
-HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
-# bodies and ventures that, set up jointly, are a channel of cooperation
-JOINT_BODY_NOUNS = frozenset({"council", "commission", "committee", "mechanism", "venture",
-                              "platform", "fund", "force", "group", "company", "enterprise",
-                              "centre", "center", "park", "zone", "plant", "factory", "project",
-                              "working", "bank", "corridor"})
-JOINT_WORDS = frozenset({"joint", "bilateral", "intergovernmental", "trilateral", "common",
-                         "binational", "bi-national"})
-# verbs whose object visit is yet to come ("announced the visit", "are preparing the trip")
-PREPARE_VERBS = frozenset({"prepare", "announce", "discuss", "plan", "arrange", "organise",
-                           "organize", "confirm", "schedule"})
-# nouns whose for/of object visit is yet to come ("preparations for the visit")
-PREPARE_NOUNS = frozenset({"preparation", "preparations", "plan", "plans", "arrangement",
-                           "arrangements"})
-# verbs that ask someone else to act ("invited X to invest", "urged X to cooperate")
-INVITING_VERBS = frozenset({"invite", "urge", "encourage", "ask", "call"})
-# titles of envoys posted in the country that receives them
-RESIDENT_TITLES = frozenset({"ambassador", "ambassadors", "consul", "charge", "attache"})
-# helping another country with its economy is an offer of cooperation with it
-ASSIST_VERBS = frozenset({"help", "assist", "aid"})
-DEVELOPMENT_NOUNS = frozenset({"economy", "development", "industry", "industries",
-                               "infrastructure", "agriculture", "reconstruction", "recovery",
-                               "modernization", "modernisation", "energy", "sector"})
-# nouns of an offer made by one side for another
-PROPOSAL_NOUNS = frozenset({"proposal", "offer", "initiative"})
-# taking part in an event somewhere
-ATTEND_VERBS = frozenset({"attend", "participate", "take"})
-EVENT_NOUNS = frozenset({"summit", "forum", "meeting", "meetings", "conference", "session",
-                         "ceremony", "talks", "congress", "assembly", "exhibition", "expo",
-                         "games", "celebrations", "parade", "inauguration", "festival",
-                         "dialogue", "council", "sessions"})
-# verbs whose complement does not happen ("refused to meet", "cancelled the visit")
-NEGATIVE_HEADS = frozenset({"refuse", "decline", "reject", "deny", "fail", "cancel", "postpone",
-                            "avoid", "call off", "scrap", "rule", "delay"})
-# verbs whose visit object is under way even in the future tense ("will conclude his visit")
-ONGOING_VISIT_VERBS = frozenset({"complete", "conclude", "end", "wrap", "finish", "continue"})
-# verbs that report a topic of talks, not a proposal
-DISCUSS_VERBS = frozenset({"discuss", "review", "consider", "examine", "exchange", "address",
-                           "debate", "touch", "assess", "evaluate"})
-# what a guest thanks a host for
-HOSPITALITY_NOUNS = frozenset({"reception", "hospitality", "welcome"})
-# meeting verbs that also describe what is said on a call
-WEAK_MEET_VERBS = frozenset({"discuss", "talk", "confer", "negotiate", "speak"})
-INVITE_NOUNS = frozenset({"invitation", "invite", "offer", "proposal"})
-# plural units below the state: a demonym on them names where they are, not the partner
-SUBNATIONAL_NOUNS = frozenset({"regions", "provinces", "cities", "oblasts", "states",
-                               "municipalities", "districts", "territories"})
-# nouns that stand for a region or city named before ("plans to visit the region")
-REGION_NOUNS = frozenset({"region", "city", "province", "krai", "oblast", "republic", "state",
-                          "capital"})
-# nouns for a person that an apposition names ("his counterpart, President X")
-PEER_NOUNS = frozenset({"counterpart", "colleague", "host", "guest", "spouse", "wife",
-                        "husband"})
 # what may stand between an office noun and its holder's name ("Ambassador to the country X")
 TITLE_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART"})
 TITLE_ADPS = frozenset({"of", "to", "for", "'s", "\u2019s"})
 # endings a plan word may carry when the lemmatiser leaves it inflected
 INFLECTIONS = ("s", "es", "ed", "d", "ing")
-# words of a date that lies ahead ("next year", "tomorrow")
-FUTURE_DATE_WORDS = frozenset({"next", "tomorrow", "upcoming", "coming"})
 
 
 @dataclass
