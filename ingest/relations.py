@@ -9,6 +9,7 @@ entities, through coreference for pronouns and nominals. Planned actions ("will 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -83,10 +84,12 @@ class Relation:
     code: str = ""
     when: str | None = None
     when_iso: str | None = None
+    rule: str = ""
 
     def record(self) -> dict:
         cameo, plover = CODES[self.code or self.type]
         rec: dict = {"type": self.type, "source": self.source.id, "target": self.target.id,
+                     "rule": self.rule,
                      "evidence": [{"sentence": s.text, "start": s.start_char, "end": s.end_char}
                                   for s in self.sentences],
                      "cameo": cameo, "plover": plover}
@@ -199,6 +202,7 @@ class RelationFinder:
         self.hosted: list[tuple[Entity, Entity, Span]] = []
         # (companion, visitor, sentence): "X was accompanied by A and B"
         self.companions: list[tuple[Entity, Entity, Span]] = []
+        self.rule = ""  # the frame running now, named on what it adds
 
     # -- participants ---------------------------------------------------------------------
     def entity(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> Entity | None:
@@ -400,7 +404,7 @@ class RelationFinder:
         key = (kind, source.id, target.id)
         rel = self.found.get(key)
         if rel is None:
-            rel = self.found[key] = Relation(kind, source, target, code=code)
+            rel = self.found[key] = Relation(kind, source, target, code=code, rule=self.rule)
         if sent not in rel.sentences:
             rel.sentences.append(sent)
         if kind == "PLANS_VISIT" and rel.when is None and when is not None:
@@ -427,36 +431,41 @@ class RelationFinder:
                         lemma in TOGETHER_VERBS and any(c.lower_ == "together"
                                                         for c in tok.children)) or (
                         lemma == "shake" and any(c.lower_ == "hands" for c in tok.children)):
-                    self.meeting_verb(tok)
+                    self._frame(self.meeting_verb, tok)
                 if lemma == "thank":
-                    self.thanks(tok)
+                    self._frame(self.thanks, tok)
                 if lemma in ATTEND_VERBS or lemma == "be":
-                    self.attendance(tok)
+                    self._frame(self.attendance, tok)
                 if lemma == "visit" or lemma in MOTION_VERBS or lemma in ARRIVAL_VERBS:
-                    self.visit_verb(tok)
+                    self._frame(self.visit_verb, tok)
                 if lemma in COOP_VERBS:
-                    self.cooperation(tok)
+                    self._frame(self.cooperation, tok)
                 if lemma in ASSIST_VERBS:
-                    self.assistance(tok)
+                    self._frame(self.assistance, tok)
                 if lemma in COOP_VERBS or lemma == "invest":
-                    self.invited_to_cooperate(tok)
+                    self._frame(self.invited_to_cooperate, tok)
                 if lemma == "accompany":
-                    self.accompaniment(tok)
+                    self._frame(self.accompaniment, tok)
             elif tok.pos_ in {"NOUN", "PROPN"}:
                 if tok.lower_ in MEET_NOUNS or lemma in MEET_NOUNS or lemma == "call":
-                    self.meeting_noun(tok)
+                    self._frame(self.meeting_noun, tok)
                 if lemma in VISIT_NOUNS:
-                    self.visit_noun(tok)
+                    self._frame(self.visit_noun, tok)
                 if lemma in PROPOSAL_NOUNS:
-                    self.proposal(tok)
+                    self._frame(self.proposal, tok)
                 if tok.lower_ in COOP_NOUNS or lemma in COOP_NOUNS or self._joint_body(tok):
-                    self.cooperation(tok)
-        self.resolve_implicit()
-        self._calls_not_meetings()
-        self._unplaced_visits()
-        self._companions_visit()
-        self._plans_not_visits()
+                    self._frame(self.cooperation, tok)
+        self._frame(self.resolve_implicit)
+        self._frame(self._calls_not_meetings)
+        self._frame(self._unplaced_visits)
+        self._frame(self._companions_visit)
+        self._frame(self._plans_not_visits)
         return list(self.found.values())
+
+    def _frame(self, frame: Callable[..., None], *args: Token) -> None:
+        """Run one frame; what it adds names it as the rule that made the relation."""
+        self.rule = frame.__name__.lstrip("_")
+        frame(*args)
 
     def _unplaced_visits(self) -> None:
         """Guests who came to a place the text does not name. One who was hosted visited the
@@ -1259,7 +1268,6 @@ class RelationFinder:
         return _is_planned(tok) and not weak
 
 
-def find_relations(ents: Entities, coref: Coref, article_date: str | None) -> list[dict]:
-    """The relation records of one article (symmetric types stored once)."""
-    relations = RelationFinder(ents, coref, article_date).run()
-    return [r.record() for r in relations]
+def find_relations(ents: Entities, coref: Coref, article_date: str | None) -> list[Relation]:
+    """The relations the frames find in one article (symmetric types stored once)."""
+    return RelationFinder(ents, coref, article_date).run()
