@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .article import Article
 from .coref import Coref
+from .dates import dated
 from .entities import find_entities
 from .nlp import get_nlp
 from .relations import find_relations
@@ -22,8 +23,10 @@ def record_from_doc(doc: Doc, article: Article) -> dict:
     """The record of an article whose text `doc` is (parsed by `get_nlp()`).
 
     A failure inside the rules costs only that article: its record is empty and
-    carries an `error` line, and the batch goes on.
+    carries an `error` line, and the batch goes on. An article without a date gets the
+    one its text gives (dateline, "Published ..."), with `date_source` saying where from.
     """
+    article = dated(article)
     try:
         return _record(doc, article)
     except Exception as exc:
