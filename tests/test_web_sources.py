@@ -209,3 +209,32 @@ def test_a_kept_page_reads_back_the_same_article_without_the_network(
     assert kept[0].url == web_server.url("/undated")
     assert (kept[0].date, kept[0].date_source) == ("2024-03-12", "feed")
     assert kept[0].path == fetched[0].path and kept[0].path.endswith(".html")
+
+
+def test_a_50_mb_page_stops_at_the_default_10_mb_limit(web_server: WebServer) -> None:
+    body = b"<p>" + b"x" * (50 * 1024 * 1024) + b"</p>"
+    web_server.routes["/declared"] = Reply(body)
+    web_server.routes["/streamed"] = Reply(body, chunked=True)
+    with Fetcher(Limits(host_delay=0.0)) as fetcher:
+        reader = WebReader(fetcher)
+        declared = reader.page(web_server.url("/declared"))
+        streamed = reader.page(web_server.url("/streamed"))
+    assert declared == ReadError(web_server.url("/declared"), "larger than the 10 MB limit (50 MB)")
+    assert streamed == ReadError(web_server.url("/streamed"), "larger than the 10 MB limit")
+
+
+def test_a_feed_with_last_modified_is_asked_if_modified_since(
+    web_server: WebServer, reader: WebReader
+) -> None:
+    stamp = "Tue, 12 Mar 2024 08:00:00 GMT"
+
+    def feed(headers: Message) -> Reply:
+        if headers.get("If-Modified-Since") == stamp:
+            return Reply(status=304)
+        return Reply(rss(), content_type="application/atom+xml", headers={"Last-Modified": stamp})
+
+    web_server.routes["/rss"] = feed
+    for _ in range(2):
+        assert list(reader.read([], [web_server.url("/rss")])) == []
+    assert [r.status for r in web_server.requests_to("/rss")] == [200, 304]
+    assert (reader.counts.read, reader.counts.unchanged) == (1, 1)
