@@ -69,8 +69,11 @@ def feed_urls(values: list[str]) -> tuple[list[str], list[str]]:
     urls: list[str] = []
     problems: list[str] = []
     for value in values:
-        if "://" in value or not Path(value).is_file():
+        if "://" in value:
             urls.append(value)
+            continue
+        if not Path(value).is_file():
+            problems.append(f"{value}: neither a feed URL (http/https) nor a file of feed URLs")
             continue
         try:
             lines = Path(value).read_text(encoding="utf-8").splitlines()

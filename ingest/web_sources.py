@@ -86,11 +86,12 @@ class WebReader:
         for problem in feed.problems:
             yield ReadError(url, problem)
         self.counts.items += len(feed.items)
-        links = [item.link for item in feed.items if item.link not in self._read_links]
-        stored = self.known_links(links) if links else set()
+        fresh = {item.link for item in feed.items} - self._read_links
+        fresh -= self.known_links(sorted(fresh)) if fresh else set()
         for item in feed.items:
-            if item.link not in links or item.link in stored or self.stop.is_set():
+            if item.link not in fresh or self.stop.is_set():
                 continue
+            fresh.discard(item.link)  # a link listed twice is read once
             self.counts.new_links += 1
             article = self.page(item.link, feed_date=item.date)
             if isinstance(article, Article):

@@ -11,6 +11,7 @@ from fixtures.web_server import Reply, WebServer, closed_port
 
 from diplograph.ingest.article import Article
 from diplograph.ingest.dates import dated
+from diplograph.ingest.feeds import feed_urls
 from diplograph.ingest.fetch import USER_AGENT, Fetcher, Limits
 from diplograph.ingest.readers import ReadError, read_paths
 from diplograph.ingest.web_sources import WebReader
@@ -238,3 +239,27 @@ def test_a_feed_with_last_modified_is_asked_if_modified_since(
         assert list(reader.read([], [web_server.url("/rss")])) == []
     assert [r.status for r in web_server.requests_to("/rss")] == [200, 304]
     assert (reader.counts.read, reader.counts.unchanged) == (1, 1)
+
+
+def test_an_atom_feed_with_relative_links_is_read_against_its_own_url(
+    web_server: WebServer, reader: WebReader
+) -> None:
+    web_server.routes["/news/undated"] = page("undated.html")
+    web_server.routes["/news/atom.xml"] = Reply(
+        b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>'
+        b'<entry><title>Phone call</title><link href="undated"/><updated>2024-02-29T23:00:00Z</updated>'
+        b"</entry></feed>",
+        content_type="application/atom+xml",
+    )
+    [article] = list(reader.read([], [web_server.url("/news/atom.xml")]))
+    assert isinstance(article, Article)
+    assert article.url == web_server.url("/news/undated")
+    assert (article.date, article.date_source) == ("2024-02-29", "feed")
+
+
+def test_feed_values_are_urls_or_files_listing_urls(tmp_path: Path) -> None:
+    listing = tmp_path / "feeds.txt"
+    listing.write_text("# ministries\nhttps://a.example/rss\n\n  https://b.example/atom.xml  \n", "utf-8")
+    urls, problems = feed_urls(["https://c.example/feed", str(listing), str(tmp_path / "typo.txt")])
+    assert urls == ["https://c.example/feed", "https://a.example/rss", "https://b.example/atom.xml"]
+    assert problems == [f"{tmp_path / 'typo.txt'}: neither a feed URL (http/https) nor a file of feed URLs"]
