@@ -12,7 +12,11 @@ import time
 from email.message import Message
 from pathlib import Path
 
+import pytest
+from fixtures.neo4j_server import neo4j_settings
 from fixtures.web_server import Reply, WebServer, closed_port
+
+from diplograph.graph.stores.neo4j_db import Neo4jStore
 
 DIPLOGRAPH = str(Path(sys.executable).parent / "diplograph")
 PAGES = Path(__file__).parent / "fixtures" / "web"
@@ -166,3 +170,32 @@ def test_watch_stops_cleanly_on_sigterm(web_server: WebServer, tmp_path: Path) -
     assert "watch stopped after 1 round" in out
     assert "SIGTERM: stopping" in err
     assert articles(tmp_path / "store") == [[web_server.url("/meeting"), "2024-03-12", "meta"]]
+
+
+@pytest.mark.neo4j
+def test_a_feed_ingested_into_neo4j_is_not_fetched_again(web_server: WebServer) -> None:
+    settings = neo4j_settings()
+    with Neo4jStore(**settings) as store:
+        store.run("MATCH (n) DETACH DELETE n", write=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DIPLOGRAPH_"))} | {
+        "NEO4J_URI": settings["uri"], "NEO4J_USERNAME": settings["user"],
+        "NEO4J_PASSWORD": settings["password"], "NEO4J_DATABASE": settings["database"],
+    }
+    for name in ("meeting", "undated"):
+        web_server.routes[f"/{name}"] = page(f"{name}.html")
+    feed = rss(web_server, ("Meeting", "/meeting"), ("Phone call", "/undated"))
+    web_server.routes["/rss"] = Reply(feed, content_type="application/rss+xml")
+    command = [DIPLOGRAPH, "ingest", "--feed", web_server.url("/rss"), "--delay", "0"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert first.returncode == 0, first.stderr
+    assert "articles: 2 new, 0 skipped, 0 failed" in first.stdout
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert "articles: 0 new, 0 skipped, 0 failed" in again.stdout
+    assert "0 new links of 2 items" in again.stdout
+    assert [len(web_server.requests_to(p)) for p in ("/meeting", "/undated")] == [1, 1]
+    with Neo4jStore(**settings) as store:
+        _, rows = store.run("MATCH (a:Article) RETURN a.url, a.date, a.date_source ORDER BY a.url")
+    assert rows == [
+        [web_server.url("/meeting"), "2024-03-12", "meta"],
+        [web_server.url("/undated"), "2024-03-04", "feed"],
+    ]
