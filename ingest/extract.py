@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .article import Article
 from .coref import Coref
+from .dates import dated
 from .entities import Entities, find_entities
 from .nlp import get_nlp
 from .pair_model import decide
@@ -48,7 +49,10 @@ def analyse(doc: Doc, article: Article) -> Analysis:
 
 
 def record_from_doc(doc: Doc, article: Article, on_error: OnError = OnError.RECORD) -> dict:
-    """The record of an article whose text `doc` is (parsed by `get_nlp()`)."""
+    """The record of an article whose text `doc` is (parsed by `get_nlp()`). An article
+    without a date gets the one its text gives (dateline, "Published ..."), with
+    `date_source` saying where from."""
+    article = dated(article)
     try:
         found = analyse(doc, article)
         relations = decide(found.ents, found.coref, found.rules, article.date)
