@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import Coref
 from .entities import Entities, Entity
-from .frames import lexicon
+from .frames import SUBNATIONAL_NOUNS, lexicon
 from .titles import is_office_word
 
 PLACE_TYPES = frozenset({"Country", "Region"})
@@ -187,11 +187,13 @@ def _pair_features(kind: str, a: Entity, b: Entity, ents: Entities, mentions: Me
     return feats
 
 
-def _nationality(tok: Token, people: dict[int, str]) -> bool:
+def _modifier_only(tok: Token, people: dict[int, str]) -> bool:
     """A demonym or country in a person's title ('Russian President X', 'China's Foreign
-    Minister Y') says whose they are, not where anyone went."""
+    Minister Y') says whose they are, and on units below the state ('the Russian regions')
+    where they are: neither is a place visited or a partner."""
     return tok.dep_ in {"amod", "compound", "poss", "nmod"} and (
-        tok.head.i in people or is_office_word(tok.head.text))
+        tok.head.i in people or is_office_word(tok.head.text)
+        or tok.head.lower_ in SUBNATIONAL_NOUNS)
 
 
 def _sides(leader: Entity, ents: Entities, by_id: dict[str, Entity]) -> list[Entity]:
@@ -241,7 +243,9 @@ def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]
                 if a.type == "Leader" and b.type == "Leader" and a.id < b.id:
                     take("MET_WITH", a, b, sent, ha, hb)
                     take("HELD_CALL", a, b, sent, ha, hb)
-                if a.type == "Leader" and b.type in PLACE_TYPES and not _nationality(doc[hb], people):
+                if b.type == "Country" and _modifier_only(doc[hb], people):
+                    continue
+                if a.type == "Leader" and b.type in PLACE_TYPES:
                     take("VISITED", a, b, sent, ha, hb)
                     take("PLANS_VISIT", a, b, sent, ha, hb)
                 if a.type in ACTOR_TYPES and b.type in PARTNER_TYPES:
