@@ -143,6 +143,26 @@ def records() -> list[dict[str, Any]]:
     ]
 
 
+def undated_call() -> dict[str, Any]:
+    """An article without a date: Lukashenko and Putin also held a call (a second type for the pair)."""
+    lukashenko, putin = (
+        _entity("lukashenko", "Aleksandr Lukashenko", "Leader", country="BY", title="President"),
+        _entity("putin", "Vladimir Putin", "Leader", country="RU", title="President"),
+    )
+    return {
+        "id": "a4",
+        "title": "Telephone conversation",
+        "source": "BelTA",
+        "url": "https://example.org/a4",
+        "date": None,
+        "path": "a4.txt",
+        "entities": [lukashenko, putin],
+        "relations": [
+            _relation("HELD_CALL", "lukashenko", "putin", "Lukashenko spoke with Putin by telephone."),
+        ],
+    }
+
+
 def xss_records() -> list[dict[str, Any]]:
     """An article whose names, sentences, title, source and URL try to inject HTML and script."""
     bad = _entity("bad", f"Evil {XSS_IMG}", "Leader", aliases=[XSS_SCRIPT], country="BY", title=XSS_SCRIPT)
@@ -167,6 +187,11 @@ def xss_records() -> list[dict[str, Any]]:
 
 def sample_graph() -> nx.MultiDiGraph:
     return build_graph(records())
+
+
+def paired_graph() -> nx.MultiDiGraph:
+    """The sample plus the undated call: Lukashenko and Putin met and called."""
+    return build_graph([*records(), undated_call()])
 
 
 @dataclass

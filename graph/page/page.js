@@ -861,6 +861,7 @@
     search: search,
     edgeType: (id) => edgeTypes[id],
     hubLabels: () => hubLabels.slice(),
+    focused: () => focused,
     lowDetail: lowDetail,
     nativeLabels: () => FONT * network.getScale() >= NATIVE_LABEL_MIN,
     exportJson: exportJson,
