@@ -492,6 +492,12 @@
       if (!lowDetail()) return visDrawNodes.call(this, ctx, alwaysShow);
       const all = this.body.nodes;
       const shown = this.body.nodeIndices.map((id) => all[id]);
+      // vis-network finds the node under the pointer by the box its drawing of the shape sets
+      for (const n of shown) {
+        n.updateBoundingBox(ctx, n.selected);
+        n.shape.left = n.x - n.shape.width / 2;
+        n.shape.top = n.y - n.shape.height / 2;
+      }
       const scale = network.getScale();
       for (const [colour, group] of batched(ctx, shown.filter((n) => !n.selected), (n) => n.options.color.background)) {
         ctx.fillStyle = colour;

@@ -85,13 +85,14 @@ def synthetic_graph(
         if added % edges_per_article == 0:
             article += 1
             month = rng.randint(1, 12)
+            outlet = rng.choice(["BelTA", "TASS", "Akorda"])
             date = f"{rng.randint(2018, 2024)}-{month:02d}-{rng.randint(1, 28):02d}"
             graph.add_node(
                 node_key("Article", f"a{article}"),
                 label="Article",
                 id=f"a{article}",
                 title=f"Report {article}",
-                source=rng.choice(["BelTA", "TASS", "Akorda"]),
+                source=outlet,
                 **({} if undated and rng.random() < undated else {"date": date}),
                 url=f"https://news.example/{article}",
                 path=f"a{article}.txt",

@@ -96,7 +96,7 @@ def write_page(
 
 
 def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Network]:
-    keys = [k for k, label in graph.nodes(data="label") if label in ENTITY_LABELS]
+    keys = _entities_by_degree(graph)
     index = {key: i for i, key in enumerate(keys)}
 
     groups: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
@@ -131,8 +131,7 @@ def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Netwo
     positions = _positions(len(keys), [(a, b) for _, a, b in groups], eventful, seed)
 
     net = Network(directed=False)
-    # drawn in this order: the most connected last, on top, so a click on a hub opens the hub
-    for i in sorted(range(len(keys)), key=lambda i: (degree[i], i)):
+    for i in range(len(keys)):
         label = graph.nodes[keys[i]]["label"]
         x, y = positions[i]
         net.add_node(
@@ -189,6 +188,27 @@ def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Netwo
         "countryColors": _COUNTRY_COLORS,
     }
     return data, net
+
+
+def _entities_by_degree(graph: nx.MultiDiGraph) -> list[str]:
+    """Entity keys, least connected first (by drawn edges: pairs per relation type).
+
+    vis-network draws nodes in the order of their ids and a click opens the topmost node
+    under the pointer, so the most connected go last: drawn on top, a click on a hub opens it.
+    """
+    keys = [k for k, label in graph.nodes(data="label") if label in ENTITY_LABELS]
+    wanted = set(keys)
+    drawn = {
+        (data["type"], *((u, v) if data["type"] not in SYMMETRIC_TYPES else sorted((u, v))))
+        for u, v, data in graph.edges(data=True)
+        if data.get("type") in DRAWN_TYPES and u in wanted and v in wanted
+    }
+    degree = dict.fromkeys(keys, 0)
+    for _, u, v in drawn:
+        degree[u] += 1
+        degree[v] += 1
+    order = {key: i for i, key in enumerate(keys)}
+    return sorted(keys, key=lambda key: (degree[key], order[key]))
 
 
 def _positions(
