@@ -444,16 +444,15 @@
   // about a second per frame at 20k edges in a software-rendered canvas. Below LOW_DETAIL
   // zoom, where dashes and arrows are a pixel wide anyway, edges are drawn as one path per
   // colour and nodes as one path of dots per colour (at least MIN_DOT pixels across);
-  // selected nodes and edges are still drawn by vis-network, highlighted.
+  // selected nodes and edges are still drawn by vis-network, highlighted. Zoomed in,
+  // vis-network draws the edges with both ends in view; those leaving it are plain lines.
   const LOW_DETAIL = 0.3;
   const MIN_DOT = 1.5;
   const renderer = network.renderer;
-  const visDrawEdges = renderer._drawEdges;
-  const visDrawArrows = renderer._drawArrows;
   const visDrawNodes = renderer._drawNodes;
   function lowDetail() { return BIG && network.getScale() < LOW_DETAIL; }
 
-  function batched(ctx, items, paint) {
+  function batched(items, paint) {
     const groups = new Map();
     for (const item of items) {
       const colour = paint(item);
@@ -463,26 +462,83 @@
     return groups;
   }
 
-  if (BIG && [visDrawEdges, visDrawArrows, visDrawNodes].every((f) => typeof f === "function")) {
-    renderer._drawEdges = function (ctx) {
-      if (!lowDetail()) { visDrawEdges.call(this, ctx); return; }
-      const all = this.body.edges;
-      const shown = this.body.edgeIndices.map((id) => all[id]).filter((e) => e.connected && !e.selected);
-      ctx.save();
-      ctx.lineWidth = 1 / network.getScale();
-      for (const [colour, group] of batched(ctx, shown, (e) => e.options.color.color + "|" + e.options.color.opacity)) {
-        const [stroke, opacity] = colour.split("|");
-        ctx.strokeStyle = stroke;
-        ctx.globalAlpha = Number(opacity) * 0.6;
-        ctx.beginPath();
-        for (const e of group) { ctx.moveTo(e.from.x, e.from.y); ctx.lineTo(e.to.x, e.to.y); }
-        ctx.stroke();
+  /** The edges that can show in the view, split into those with both ends in it and those
+   * leaving it. vis-network strokes every edge whole, even off screen, and a dashed line
+   * thousands of pixels long costs milliseconds: leaving edges are drawn plain, batched. */
+  function edgesInView(body) {
+    const container = body.container;
+    const low = network.DOMtoCanvas({ x: 0, y: 0 });
+    const high = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    const inside = (node) => node.x >= low.x && node.x <= high.x && node.y >= low.y && node.y <= high.y;
+    const within = [];
+    const leaving = [];
+    for (const id of body.edgeIndices) {
+      const e = body.edges[id];
+      if (!e.connected) continue;
+      if (inside(e.from) && inside(e.to)) { within.push(e); continue; }
+      // a bent edge bulges out of its ends' box by at most half their distance
+      const margin = e.options.smooth.enabled ? Math.max(Math.abs(e.from.x - e.to.x), Math.abs(e.from.y - e.to.y)) / 2 : 0;
+      if (Math.max(e.from.x, e.to.x) + margin >= low.x && Math.min(e.from.x, e.to.x) - margin <= high.x
+          && Math.max(e.from.y, e.to.y) + margin >= low.y && Math.min(e.from.y, e.to.y) - margin <= high.y) {
+        leaving.push(e);
       }
-      ctx.restore();
+    }
+    const pad = 20 / network.getScale();
+    return { within: within, leaving: leaving,
+      box: [low.x - pad, low.y - pad, high.x + pad, high.y + pad] };
+  }
+
+  /** The part of the segment inside `box` [left, top, right, bottom] (Liang-Barsky), or null. */
+  function clipped(x0, y0, x1, y1, box) {
+    const dx = x1 - x0;
+    const dy = y1 - y0;
+    let t0 = 0;
+    let t1 = 1;
+    for (const [p, q] of [[-dx, x0 - box[0]], [dx, box[2] - x0], [-dy, y0 - box[1]], [dy, box[3] - y0]]) {
+      if (p === 0) { if (q < 0) return null; continue; }
+      const t = q / p;
+      if (p < 0) { if (t > t1) return null; if (t > t0) t0 = t; } else { if (t < t0) return null; if (t < t1) t1 = t; }
+    }
+    return [x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy];
+  }
+
+  /** Straight lines, one path per colour, opacity and width; `fade` scales the opacity. Lines
+   * wider than a pixel cost by their whole length in a software canvas: with `box`, only
+   * their part in it is stroked. */
+  function strokeBatched(ctx, list, width, fade, box) {
+    ctx.save();
+    const paint = (e) => [e.options.color.color, e.options.color.opacity, width(e)].join("|");
+    for (const [key, group] of batched(list, paint)) {
+      const [colour, opacity, lineWidth] = key.split("|");
+      ctx.strokeStyle = colour;
+      ctx.globalAlpha = Number(opacity) * fade;
+      ctx.lineWidth = Number(lineWidth);
+      ctx.beginPath();
+      for (const e of group) {
+        const line = box ? clipped(e.from.x, e.from.y, e.to.x, e.to.y, box) : [e.from.x, e.from.y, e.to.x, e.to.y];
+        if (line) { ctx.moveTo(line[0], line[1]); ctx.lineTo(line[2], line[3]); }
+      }
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  if (BIG && ["_drawEdges", "_drawArrows", "_drawNodes"].every((f) => typeof renderer[f] === "function")) {
+    renderer._drawEdges = function (ctx) {
+      const all = this.body.edges;
+      if (!lowDetail()) {
+        const view = edgesInView(this.body);
+        strokeBatched(ctx, view.leaving, (e) => e.options.width + (e.selected ? 2 : 0), 1, view.box);
+        for (const e of view.within) e.draw(ctx);
+        return;
+      }
+      const scale = network.getScale();
+      const shown = this.body.edgeIndices.map((id) => all[id]).filter((e) => e.connected && !e.selected);
+      strokeBatched(ctx, shown, () => 1 / scale, 0.6);
       for (const id of this.body.edgeIndices) if (all[id].selected && all[id].connected) all[id].draw(ctx);
     };
     renderer._drawArrows = function (ctx) {
-      if (!lowDetail()) { visDrawArrows.call(this, ctx); return; }
+      if (!lowDetail()) { for (const e of edgesInView(this.body).within) e.drawArrows(ctx); return; }
       for (const id of this.body.edgeIndices) {
         const e = this.body.edges[id];
         if (e.selected && e.connected) e.drawArrows(ctx);
@@ -499,7 +555,7 @@
         n.shape.top = n.y - n.shape.height / 2;
       }
       const scale = network.getScale();
-      for (const [colour, group] of batched(ctx, shown.filter((n) => !n.selected), (n) => n.options.color.background)) {
+      for (const [colour, group] of batched(shown.filter((n) => !n.selected), (n) => n.options.color.background)) {
         ctx.fillStyle = colour;
         ctx.beginPath();
         for (const n of group) {
@@ -516,6 +572,7 @@
 
   // --- labels of the most connected entities when vis's own are too small ---------
   let hubLabels = [];
+  const labelWidths = new Map(); // entity -> width of its name at 100px
 
   network.on("afterDrawing", (ctx) => {
     hubLabels = [];
@@ -535,7 +592,12 @@
       if (hubLabels.length >= HUB_LABELS) break;
       if (hiddenNodes[id]) continue;
       const node = network.body.nodes[id];
-      const width = ctx.measureText(info[id].name).width;
+      if (!labelWidths.has(id)) {
+        ctx.font = "100px system-ui, sans-serif";
+        labelWidths.set(id, ctx.measureText(info[id].name).width);
+        ctx.font = size + "px system-ui, sans-serif";
+      }
+      const width = labelWidths.get(id) * size / 100;
       const box = [node.x - width / 2, node.y + node.options.size + 2 / scale, width, size * 1.2];
       if (taken.some((t) => box[0] < t[0] + t[2] && t[0] < box[0] + box[2]
                              && box[1] < t[1] + t[3] && t[1] < box[1] + box[3])) continue;
