@@ -445,9 +445,11 @@
   // zoom, where dashes and arrows are a pixel wide anyway, edges are drawn as one path per
   // colour and nodes as one path of dots per colour (at least MIN_DOT pixels across);
   // selected nodes and edges are still drawn by vis-network, highlighted. Zoomed in,
-  // vis-network draws the edges with both ends in view; those leaving it are plain lines.
+  // vis-network draws the edges with both ends in view; those leaving it are drawn as
+  // short stubs towards their other end (the selection's in full).
   const LOW_DETAIL = 0.3;
   const MIN_DOT = 1.5;
+  const STUB = 40; // pixels drawn of an edge whose other end is out of view (big graphs)
   const renderer = network.renderer;
   const visDrawNodes = renderer._drawNodes;
   function lowDetail() { return BIG && network.getScale() < LOW_DETAIL; }
@@ -502,19 +504,32 @@
     return [x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy];
   }
 
-  /** Straight lines, one path per colour, opacity and width; `fade` scales the opacity. Lines
+  /** `length` of the edge from each of its ends that lies in `box`, towards the other end. */
+  function stubs(ctx, e, box, length) {
+    const dx = e.to.x - e.from.x;
+    const dy = e.to.y - e.from.y;
+    const k = Math.min(1, length / Math.max(Math.hypot(dx, dy), 1e-9));
+    const inBox = (n) => n.x >= box[0] && n.x <= box[2] && n.y >= box[1] && n.y <= box[3];
+    if (inBox(e.from)) { ctx.moveTo(e.from.x, e.from.y); ctx.lineTo(e.from.x + k * dx, e.from.y + k * dy); }
+    if (inBox(e.to)) { ctx.moveTo(e.to.x, e.to.y); ctx.lineTo(e.to.x - k * dx, e.to.y - k * dy); }
+  }
+
+  /** Straight lines, one path per colour, opacity, width and dashes; `fade` scales the opacity. Lines
    * wider than a pixel cost by their whole length in a software canvas: with `box`, only
-   * their part in it is stroked. */
-  function strokeBatched(ctx, list, width, fade, box) {
+   * their part in it is stroked; with `stub`, only that length from each end in `box`. */
+  function strokeBatched(ctx, list, width, fade, box, stub) {
     ctx.save();
-    const paint = (e) => [e.options.color.color, e.options.color.opacity, width(e)].join("|");
+    const paint = (e) => [e.options.color.color, e.options.color.opacity, width(e),
+      stub ? "" : e.options.dashes || ""].join("|");
     for (const [key, group] of batched(list, paint)) {
-      const [colour, opacity, lineWidth] = key.split("|");
+      const [colour, opacity, lineWidth, dashes] = key.split("|");
+      ctx.setLineDash(dashes && dashes !== "false" ? dashes.split(",").map(Number) : []);
       ctx.strokeStyle = colour;
       ctx.globalAlpha = Number(opacity) * fade;
       ctx.lineWidth = Number(lineWidth);
       ctx.beginPath();
       for (const e of group) {
+        if (stub) { stubs(ctx, e, box, stub); continue; }
         const line = box ? clipped(e.from.x, e.from.y, e.to.x, e.to.y, box) : [e.from.x, e.from.y, e.to.x, e.to.y];
         if (line) { ctx.moveTo(line[0], line[1]); ctx.lineTo(line[2], line[3]); }
       }
@@ -528,8 +543,15 @@
       const all = this.body.edges;
       if (!lowDetail()) {
         const view = edgesInView(this.body);
-        strokeBatched(ctx, view.leaving, (e) => e.options.width + (e.selected ? 2 : 0), 1, view.box);
-        for (const e of view.within) e.draw(ctx);
+        // leaving the view: the selection's edges clipped to it, the others as stubs
+        strokeBatched(ctx, view.leaving.filter((e) => e.selected), (e) => e.options.width + 2, 1, view.box);
+        strokeBatched(ctx, view.leaving.filter((e) => !e.selected), () => 1 / network.getScale(), 0.8,
+          view.box, STUB / network.getScale());
+        // within it: straight ones batched with their dashes; bent or selected ones by vis
+        const own = view.within.filter((e) => e.selected || e.options.smooth.enabled);
+        strokeBatched(ctx, view.within.filter((e) => !e.selected && !e.options.smooth.enabled),
+          (e) => e.options.width, 1);
+        for (const e of own) e.draw(ctx);
         return;
       }
       const scale = network.getScale();
