@@ -444,7 +444,7 @@
   // about a second per frame at 20k edges in a software-rendered canvas. Below LOW_DETAIL
   // zoom, where dashes and arrows are a pixel wide anyway, edges are drawn as one path per
   // colour and nodes as one path of dots per colour (at least MIN_DOT pixels across);
-  // selected nodes and edges are still drawn by vis-network, highlighted. Zoomed in,
+  // selected edges bold, selected nodes by vis-network, highlighted. Zoomed in,
   // vis-network draws the edges with both ends in view; those leaving it are drawn as
   // short stubs towards their other end (the selection's in full).
   const LOW_DETAIL = 0.3;
@@ -555,16 +555,12 @@
         return;
       }
       const scale = network.getScale();
-      const shown = this.body.edgeIndices.map((id) => all[id]).filter((e) => e.connected && !e.selected);
-      strokeBatched(ctx, shown, () => 1 / scale, 0.6);
-      for (const id of this.body.edgeIndices) if (all[id].selected && all[id].connected) all[id].draw(ctx);
+      const shown = this.body.edgeIndices.map((id) => all[id]).filter((e) => e.connected);
+      strokeBatched(ctx, shown.filter((e) => !e.selected), () => 1 / scale, 0.6);
+      strokeBatched(ctx, shown.filter((e) => e.selected), () => 2.5 / scale, 1);  // the selection, bold
     };
     renderer._drawArrows = function (ctx) {
-      if (!lowDetail()) { for (const e of edgesInView(this.body).within) e.drawArrows(ctx); return; }
-      for (const id of this.body.edgeIndices) {
-        const e = this.body.edges[id];
-        if (e.selected && e.connected) e.drawArrows(ctx);
-      }
+      if (!lowDetail()) for (const e of edgesInView(this.body).within) e.drawArrows(ctx);
     };
     renderer._drawNodes = function (ctx, alwaysShow) {
       if (!lowDetail()) return visDrawNodes.call(this, ctx, alwaysShow);
