@@ -514,26 +514,33 @@
     if (inBox(e.to)) { ctx.moveTo(e.to.x, e.to.y); ctx.lineTo(e.to.x - k * dx, e.to.y - k * dy); }
   }
 
-  /** Straight lines, one path per colour, opacity, width and dashes; `fade` scales the opacity. Lines
-   * wider than a pixel cost by their whole length in a software canvas: with `box`, only
-   * their part in it is stroked; with `stub`, only that length from each end in `box`. */
-  function strokeBatched(ctx, list, width, fade, box, stub) {
+  /** Straight lines, one stroke per colour, opacity, width and dashes (wider ones one by one);
+   * `fade` scales the opacity. Lines wider than a pixel cost by their whole length in a
+   * software canvas: with `box`, only their part in it is stroked; with `stub`, only that
+   * length from each end in `box`. */
+  function strokeBatched(ctx, list, { width, fade = 1, box = null, stub = 0, dashes = false }) {
     ctx.save();
     const paint = (e) => [e.options.color.color, e.options.color.opacity, width(e),
-      stub ? "" : e.options.dashes || ""].join("|");
+      dashes ? e.options.dashes || "" : ""].join("|");
     for (const [key, group] of batched(list, paint)) {
-      const [colour, opacity, lineWidth, dashes] = key.split("|");
-      ctx.setLineDash(dashes && dashes !== "false" ? dashes.split(",").map(Number) : []);
+      const [colour, opacity, lineWidth, pattern] = key.split("|");
+      ctx.setLineDash(pattern && pattern !== "false" ? pattern.split(",").map(Number) : []);
       ctx.strokeStyle = colour;
       ctx.globalAlpha = Number(opacity) * fade;
       ctx.lineWidth = Number(lineWidth);
+      // wider lines are filled as polygons: in one path their overlaps make a costly shape
+      const hairline = Number(lineWidth) * network.getScale() <= 1.01;
       ctx.beginPath();
       for (const e of group) {
         if (stub) { stubs(ctx, e, box, stub); continue; }
         const line = box ? clipped(e.from.x, e.from.y, e.to.x, e.to.y, box) : [e.from.x, e.from.y, e.to.x, e.to.y];
-        if (line) { ctx.moveTo(line[0], line[1]); ctx.lineTo(line[2], line[3]); }
+        if (!line) continue;
+        if (!hairline) ctx.beginPath();
+        ctx.moveTo(line[0], line[1]);
+        ctx.lineTo(line[2], line[3]);
+        if (!hairline) ctx.stroke();
       }
-      ctx.stroke();
+      if (hairline) ctx.stroke();
     }
     ctx.restore();
   }
@@ -544,20 +551,21 @@
       if (!lowDetail()) {
         const view = edgesInView(this.body);
         // leaving the view: the selection's edges clipped to it, the others as stubs
-        strokeBatched(ctx, view.leaving.filter((e) => e.selected), (e) => e.options.width + 2, 1, view.box);
-        strokeBatched(ctx, view.leaving.filter((e) => !e.selected), () => 1 / network.getScale(), 0.8,
-          view.box, STUB / network.getScale());
+        strokeBatched(ctx, view.leaving.filter((e) => e.selected),
+          { width: (e) => e.options.width + 2, box: view.box });
+        strokeBatched(ctx, view.leaving.filter((e) => !e.selected),
+          { width: () => 1 / network.getScale(), fade: 0.8, box: view.box, stub: STUB / network.getScale() });
         // within it: straight ones batched with their dashes; bent or selected ones by vis
         const own = view.within.filter((e) => e.selected || e.options.smooth.enabled);
         strokeBatched(ctx, view.within.filter((e) => !e.selected && !e.options.smooth.enabled),
-          (e) => e.options.width, 1);
+          { width: (e) => e.options.width, dashes: true });
         for (const e of own) e.draw(ctx);
         return;
       }
       const scale = network.getScale();
       const shown = this.body.edgeIndices.map((id) => all[id]).filter((e) => e.connected);
-      strokeBatched(ctx, shown.filter((e) => !e.selected), () => 1 / scale, 0.6);
-      strokeBatched(ctx, shown.filter((e) => e.selected), () => 2.5 / scale, 1);  // the selection, bold
+      strokeBatched(ctx, shown.filter((e) => !e.selected), { width: () => 1 / scale, fade: 0.6 });
+      strokeBatched(ctx, shown.filter((e) => e.selected), { width: () => 2 / scale }); // the selection, bold
     };
     renderer._drawArrows = function (ctx) {
       if (!lowDetail()) for (const e of edgesInView(this.body).within) e.drawArrows(ctx);
