@@ -17,7 +17,7 @@
   const FONT = 14; // label size of the nodes (vis-network's default)
   const NATIVE_LABEL_MIN = 4; // vis draws a label when FONT * scale >= drawThreshold - 1
   const HUB_LABELS = 30; // labels drawn by the page below that zoom, most connected first
-  const GRID = 60; // spacing of entities shown without a shown relation
+  const GRID = [150, 45]; // spacing of entities shown without a shown relation (room for a label)
 
   const ends = data.edges.map((e) => [e.from, e.to]);
   const degree = new Array(info.length).fill(0);
@@ -427,7 +427,7 @@
     }
     const columns = Math.ceil(Math.sqrt(lonely.length));
     lonely.sort((a, b) => degree[b] - degree[a] || a - b).forEach((id, k) => {
-      positions.set(id, { x: right + 2 * GRID + (k % columns) * GRID, y: top + Math.floor(k / columns) * GRID });
+      positions.set(id, { x: right + GRID[0] + (k % columns) * GRID[0], y: top + Math.floor(k / columns) * GRID[1] });
     });
     return positions;
   }
