@@ -163,13 +163,17 @@ def test_filter_changes_lay_out_again_fit_and_come_back_the_same(realistic: Page
     assert len(shown_nodes(realistic)) == 560 and all_in_view(realistic, list(range(560)))
 
 
+def tooltip(session: PageSession, name: str) -> str:
+    """Move the mouse onto the entity and return the tooltip vis-network shows."""
+    box = session.page.locator("#network").bounding_box()
+    point = evaluate(session, "(id) => window.diplograph.domPosition(id)", node_id(session, name))
+    session.page.mouse.move(box["x"] + point["x"] + 20, box["y"] + point["y"] + 20)
+    session.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"], steps=4)
+    return session.page.wait_for_selector("div.vis-tooltip", state="visible").inner_text()
+
+
 def test_tooltip_on_hover_names_the_entity(paired: PageSession) -> None:
-    box = paired.page.locator("#network").bounding_box()
-    point = evaluate(paired, "(id) => window.diplograph.domPosition(id)", node_id(paired, "Vladimir Putin"))
-    paired.page.mouse.move(box["x"] + point["x"] + 20, box["y"] + point["y"] + 20)
-    paired.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"], steps=4)
-    tooltip = paired.page.wait_for_selector("div.vis-tooltip", state="visible")
-    assert tooltip.inner_text() == "Vladimir Putin\nLeader \u00b7 President \u00b7 RU\n4 relations"
+    assert tooltip(paired, "Vladimir Putin") == "Vladimir Putin\nLeader \u00b7 President \u00b7 RU\n4 relations"
 
 
 def test_node_panel_lists_counterparts_and_articles_and_marks_the_neighbourhood(paired: PageSession) -> None:
@@ -331,9 +335,11 @@ def test_exports_hold_what_is_shown(paired: PageSession) -> None:
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5_000
 
 
-def test_graphml_export_escapes_article_text(browser: Any, tmp_path: Path) -> None:
+def test_article_text_stays_text_in_tooltips_and_graphml(browser: Any, tmp_path: Path) -> None:
     info = write_page(build_graph(xss_records()), tmp_path / "xss.html")
     for session in opened(browser, info.path):
+        assert tooltip(session, f"Evil {XSS_IMG}").startswith(f"Evil {XSS_IMG}\nLeader \u00b7 {XSS_SCRIPT}")
+        assert evaluate(session, "document.images.length") == 0
         session.page.click("#show-lonely")
         root = ET.fromstring(evaluate(session, "window.diplograph.exportGraphml()"))
         ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
