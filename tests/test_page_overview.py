@@ -173,7 +173,8 @@ def tooltip(session: PageSession, name: str) -> str:
 
 
 def test_tooltip_on_hover_names_the_entity(paired: PageSession) -> None:
-    assert tooltip(paired, "Vladimir Putin") == "Vladimir Putin\nLeader \u00b7 President \u00b7 RU\n4 relations"
+    expected = "Vladimir Putin\nLeader \u00b7 President \u00b7 RU\n4 relations"
+    assert tooltip(paired, "Vladimir Putin") == expected
 
 
 def test_node_panel_lists_counterparts_and_articles_and_marks_the_neighbourhood(paired: PageSession) -> None:
