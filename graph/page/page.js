@@ -12,7 +12,7 @@
   const directed = new Set(data.directed);
   const eventTypes = new Set(data.events);
   const SVG = "http://www.w3.org/2000/svg";
-  const BIG = data.edges.length > 1500;
+  const BIG = data.big; // many edges: the page draws the overview itself (see level of detail)
   const RELAYOUT_LIMIT = 800; // shown entities above which a filter change keeps the positions
   const FONT = 14; // label size of the nodes (vis-network's default)
   const NATIVE_LABEL_MIN = 4; // vis draws a label when FONT * scale >= drawThreshold - 1

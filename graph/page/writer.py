@@ -50,7 +50,7 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "LEADER_OF": {"color": "#7f7f7f", "dashes": [2, 4]},
     "PART_OF": {"color": "#b0b0b0", "dashes": [10, 4, 2, 4]},
 }
-_BIG = 1500  # edges above which the page hides edges while panning and zooming
+_BIG = 1500  # edges above which the page draws its overview itself and hides edges while panning
 _UNDATED_OPACITY = 0.35
 _GRID_STEP = 60.0  # spacing of the grid of entities without an event relation
 # colours of the most frequent countries when the page colours by country (Okabe-Ito and Tol)
@@ -352,12 +352,15 @@ def _csp_hash(script: str) -> str:
 
 
 def _render(net: Network, data: dict[str, Any], title: str) -> str:
-    net.set_options(_options(big=len(net.edges) > _BIG))
+    big = len(net.edges) > _BIG
+    net.set_options(_options(big=big))
     nodes, edges, _, _, _, options = net.get_network_data()
     package = resources.files("diplograph.graph.page")
     vis_js = (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
     page_js = package.joinpath("page.js").read_text(encoding="utf-8")
-    data_json = _safe_json({**data, "nodes": nodes, "edges": edges, "options": json.loads(options)})
+    data_json = _safe_json(
+        {**data, "big": big, "nodes": nodes, "edges": edges, "options": json.loads(options)}
+    )
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(package.joinpath("template.html").read_text(encoding="utf-8"))
     return template.render(
