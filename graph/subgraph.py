@@ -110,14 +110,16 @@ def select(
     types: Iterable[str] | None = None,
     since: str | None = None,
     until: str | None = None,
+    include_undated: bool = False,
     max_nodes: int | None = DEFAULT_MAX_NODES,
 ) -> Selection:
     """The part of `graph` a page shows.
 
     - `types`: relation types to keep (case-insensitive; any of DRAWN_TYPES).
     - `since` / `until`: ISO dates, partial ones allowed ('2021', '2021-08'); an event
-      edge is kept when its date (`when_iso`, else the article date) overlaps the window,
-      and dropped when it has none. LEADER_OF and PART_OF are undated: with a window
+      edge is kept when its date (`when_iso`, else the article date) overlaps the window;
+      one with no date is dropped, unless `include_undated` (the page's "include undated
+      relations" box does the same). LEADER_OF and PART_OF are undated: with a window
       they are kept only between entities that have a kept event.
     - With `types` or a window, entities left without any relation are dropped.
     - `focus` (a name or alias) and `depth`: the entities within `depth` hops of the
@@ -135,7 +137,10 @@ def select(
     edges = [
         (u, v, key, data)
         for u, v, key, data in graph.edges(keys=True, data=True)
-        if u in entities and v in entities and data.get("type") in kept_types and _in_window(data, window)
+        if u in entities
+        and v in entities
+        and data.get("type") in kept_types
+        and _in_window(data, window, include_undated)
     ]
     if window is not None:
         dated = {n for u, v, _, d in edges if d.get("type") in EVENT_TYPES for n in (u, v)}
@@ -194,11 +199,13 @@ def _window(since: str | None, until: str | None) -> tuple[str, str] | None:
     return bounds[0], bounds[1]
 
 
-def _in_window(data: Mapping[str, Any], window: tuple[str, str] | None) -> bool:
+def _in_window(data: Mapping[str, Any], window: tuple[str, str] | None, include_undated: bool) -> bool:
     if window is None or data.get("type") not in EVENT_TYPES:
         return True
     span = edge_date(data)
-    return span is not None and span[1] >= window[0] and span[0] <= window[1]
+    if span is None:
+        return include_undated
+    return span[1] >= window[0] and span[0] <= window[1]
 
 
 def _hops(
