@@ -310,7 +310,7 @@ class _Builder:
         be in ('Russky Island in Vladivostok')."""
         doc, gaz = self.doc, self.gaz
         for tok in doc:
-            if fold(tok.text) not in LANDFORM_WORDS or not tok.text[:1].isupper() or \
+            if tok.lower_ not in LANDFORM_WORDS or not tok.text[:1].isupper() or \
                     tok.i in self.taken:
                 continue
             start = tok.i
