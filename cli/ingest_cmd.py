@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from diplograph.cli.curate_cmd import CurationOption, curation_for, report_changes
 from diplograph.cli.options import StoreChoice, err, say_error, store_from, with_store_options
 from diplograph.graph.ingest_run import ingest as run_ingest
 from diplograph.graph.model import ENTITY_LABELS
@@ -30,13 +31,16 @@ Workers = Annotated[
 
 
 @with_store_options
-def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None) -> None:
+def ingest(
+    paths: Paths, workers: Workers = 1, curation: CurationOption = None, choice: StoreChoice | None = None
+) -> None:
     """Extract articles and store their graph; articles already stored are skipped.
 
     Example: diplograph ingest examples/ --store ./diplograph-data
     """
     assert choice is not None
     out = Console(highlight=False, soft_wrap=True)
+    corrections = curation_for(choice, curation)
     with store_from(choice) as store:
         progress = Progress(
             TextColumn("[bold]ingest"),
@@ -55,7 +59,8 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
             def advance(name: str, outcome: str) -> None:
                 progress.update(task, advance=1, last=f"{outcome}: {name}")
 
-            summary = run_ingest(store, read_paths(paths), workers=workers, on_article=advance)
+            summary = run_ingest(store, read_paths(paths), workers=workers, on_article=advance,
+                                 curation=corrections)
     for line in summary.errors:
         say_error(line)
     added = summary.added
@@ -64,6 +69,7 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
     by_type = {t: n for t, n in sorted(added.relationships.items()) if n and t != "MENTIONS"}
     detail = f" ({', '.join(f'{t} {n}' for t, n in by_type.items())})" if by_type else ""
     out.print(f"added: {entities} entities, {sum(by_type.values())} relationships{detail}")
+    report_changes(summary.curation, out)
     if summary.failed:
         raise typer.Exit(1)
 

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from diplograph.graph.curation import Curation, apply_curation, seeded_resolver
 from diplograph.graph.model import article_fragment
-from diplograph.graph.resolve import Resolver
 from diplograph.graph.stats import Counts, counts
 from diplograph.graph.stores.base import Store
 from diplograph.ingest.article import Article
@@ -29,6 +29,7 @@ class IngestSummary:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     added: Counts = field(default_factory=Counts)
+    curation: list[str] = field(default_factory=list)  # changes made by curation, one line each
 
 
 def _chunks(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Article | ReadError]]:
@@ -43,16 +44,20 @@ def ingest(
     *,
     workers: int = 1,
     on_article: Callable[[str, str], None] | None = None,
+    curation: Curation | None = None,
 ) -> IngestSummary:
     """Ingest articles into the store; `on_article(path_or_title, outcome)` reports progress.
 
     Outcomes: "new", "skipped", "failed". A StoreError is not caught: the store is
-    unusable, the caller reports it and exits non-zero.
+    unusable, the caller reports it and exits non-zero. Curation (and the canonical ids
+    of people) is applied before the first article, finishing what a killed run left,
+    and after the last, so new articles follow it.
     """
     summary = IngestSummary()
     report = on_article or (lambda _name, _outcome: None)
     before = counts(store)
-    resolver = Resolver.from_leaders(store.leaders())
+    summary.curation += apply_curation(store, curation)
+    resolver = seeded_resolver(store, curation)
     seen: set[str] = set()
     for chunk in _chunks(items, CHUNK):
         fresh: list[Article] = []
@@ -78,5 +83,6 @@ def ingest(
             store.write_fragment(article_fragment(record, resolver))
             summary.new += 1
             report(name, "new")
+    summary.curation += apply_curation(store, curation)
     summary.added = counts(store).minus(before)
     return summary

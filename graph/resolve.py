@@ -39,6 +39,7 @@ class NameKnowledge:
     feminine: frozenset[str]
     patronymic_links: frozenset[str]
     patronymic_endings: tuple[str, ...]
+    particles: frozenset[str]
     openers: frozenset[str]
     not_person_words: frozenset[str]
     not_person_names: frozenset[str]
@@ -63,6 +64,7 @@ def knowledge() -> NameKnowledge:
         feminine=words("feminine_honorifics"),
         patronymic_links=words("patronymic_links"),
         patronymic_endings=tuple(names["patronymic_endings"]),
+        particles=words("family_particles"),
         openers=words("description_openers"),
         not_person_words=words("not_person_words"),
         not_person_names=words("not_person_names"),
@@ -181,18 +183,32 @@ def _full_names(aliases: Iterable[str]) -> list[str]:
     return [a for a in aliases if is_name_alias(a) and len(name_words(a)[0]) > 1]
 
 
+def display_name(name: str) -> str:
+    """A person's name without the honorifics and offices that open it ("President Recep
+    Tayyip Erdogan" -> "Recep Tayyip Erdogan", "H.E. Mr. X Y" -> "X Y")."""
+    know = knowledge()
+    surface = clean_name(name).split()
+    while len(surface) > 1 and (
+        fold(surface[0]) in know.honorifics or all(len(p) == 1 for p in fold(surface[0]).split())
+    ):
+        surface = surface[1:]
+    return " ".join(surface)
+
+
 def canonical_name(names: Iterable[str]) -> str | None:
     """The name a person's node is called and its id made from, whatever the order in
-    which articles named them: of the full names (no initial), the fewest words, then
+    which articles named them: of the full names (a given name, no initial), the one of
+    three words or the longest below ("Recep Tayyip Erdogan" over "Tayyip Erdogan"), then
     the first slug in alphabetical order ("Aleksandr Lukashenko" over "Alexander
-    Lukashenka", "Joe Biden" over "Joseph R. Biden")."""
+    Lukashenka")."""
+    know = knowledge()
     ranked = []
     for name in names:
         words, _ = name_words(name)
-        if len(words) < 2 or not is_name_alias(name):
+        if len(words) < 2 or words[0] in know.particles or not is_name_alias(name):
             continue
         initials = sum(1 for w in words if len(w) == 1)
-        ranked.append((initials, len(words), slug(" ".join(words)), clean_name(name)))
+        ranked.append((initials, -min(len(words), 3), slug(" ".join(words)), display_name(name)))
     return min(ranked)[3] if ranked else None
 
 
