@@ -31,8 +31,9 @@ _PAGE_BLOCKS = ((0x00A0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x052F), (0x0600, 0
 
 
 def _strip_marks(text: str) -> str:
+    """NFKD without its marks (category M, as the page's /\\p{M}/u)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -70,7 +71,7 @@ def js_fold_table(names: Iterable[str]) -> dict[str, str]:
         chars.update(_strip_marks(name))
     table: dict[str, str] = {}
     for char in sorted(chars):
-        if ord(char) < 128 or unicodedata.combining(char):
+        if ord(char) < 128 or unicodedata.category(char).startswith("M"):
             continue
         # keys are characters the browser can meet after NFKD and mark stripping
         if _strip_marks(char) != char:

@@ -31,6 +31,7 @@ from pyvis.network import Network
 from diplograph.graph.model import ENTITY_LABELS, SYMMETRIC_TYPES, node_key
 from diplograph.graph.page.layout import force_layout
 from diplograph.graph.subgraph import DRAWN_TYPES, edge_date
+from diplograph.ingest.textfold import js_fold_table
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 
@@ -156,6 +157,10 @@ def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Netwo
         "edgeTypes": [rel_type for rel_type, _, _ in groups],
         "evidence": evidence,
         "articles": article_rows,
+        # the search box folds names as Python does (ingest/textfold.py)
+        "foldTable": js_fold_table(
+            str(n) for key in keys for n in [graph.nodes[key].get("name") or "",
+                                               *graph.nodes[key].get("aliases", [])]),
     }
     return data, net
 
