@@ -205,7 +205,8 @@ def apply_curation(store: Store, curation: Curation | None) -> list[str]:
             found = index.find(ref)
             if len(found) == 1:
                 renamed[found[0]] = name
-    changes += canonical_people(store, index, renamed)
+    kept = {a for _, aliases in curation.aliases for a in aliases} if curation else set()
+    changes += canonical_people(store, index, renamed, kept)
     return changes
 
 
@@ -282,9 +283,11 @@ def _one(index: _Index, ref: str, action: str, note: Any) -> list[str]:
     return found
 
 
-def canonical_people(store: Store, index: _Index, renamed: Mapping[str, str]) -> list[str]:
+def canonical_people(
+    store: Store, index: _Index, renamed: Mapping[str, str], kept: set[str]
+) -> list[str]:
     """Give every person's node its canonical name and id (or the name curation chose), and
-    drop generic descriptions from its aliases."""
+    drop generic descriptions from its aliases (not those the curation file gives)."""
     index.refresh()
     changes = []
     taken = {k for k in index.nodes if k.startswith("Leader:")}
@@ -292,7 +295,7 @@ def canonical_people(store: Store, index: _Index, renamed: Mapping[str, str]) ->
         node = index.nodes[key]
         forms = [node.get("name") or "", *(node.get("aliases") or [])]
         name = renamed.get(key) or canonical_name(forms) or node.get("name") or ""
-        aliases = sorted({a for a in forms if a and a != name and is_name_alias(a)})
+        aliases = sorted({a for a in forms if a and a != name and (is_name_alias(a) or a in kept)})
         target = node_key("Leader", person_slug(name))
         if target != key and target in taken:
             target = key  # another person has that id: keep this one's

@@ -7,12 +7,14 @@ re-run completes the job without duplicating anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from diplograph.graph.curation import Curation, apply_curation, seeded_resolver
 from diplograph.graph.model import article_fragment
+from diplograph.graph.resolve import Resolver
 from diplograph.graph.stats import Counts, counts
 from diplograph.graph.stores.base import Store
 from diplograph.ingest.article import Article
@@ -38,6 +40,24 @@ def _chunks(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Ar
         yield chunk
 
 
+def begin(store: Store, curation: Curation | None) -> tuple[Resolver, list[str]]:
+    """Before a run's first article: curation and canonical ids applied (finishing what a
+    killed run left), and a resolver that knows the stored people and the curation."""
+    changes = apply_curation(store, curation)
+    return seeded_resolver(store, curation), changes
+
+
+def write_records(
+    store: Store, records: Iterable[Mapping[str, Any]], curation: Curation | None = None
+) -> list[str]:
+    """Store extraction records as one run, as `ingest` does after extracting; the
+    curation changes made."""
+    resolver, changes = begin(store, curation)
+    for record in records:
+        store.write_fragment(article_fragment(record, resolver))
+    return changes + apply_curation(store, curation)
+
+
 def ingest(
     store: Store,
     items: Iterable[Article | ReadError],
@@ -56,8 +76,7 @@ def ingest(
     summary = IngestSummary()
     report = on_article or (lambda _name, _outcome: None)
     before = counts(store)
-    summary.curation += apply_curation(store, curation)
-    resolver = seeded_resolver(store, curation)
+    resolver, summary.curation = begin(store, curation)
     seen: set[str] = set()
     for chunk in _chunks(items, CHUNK):
         fresh: list[Article] = []
