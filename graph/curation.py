@@ -186,7 +186,7 @@ def _merged(into: Mapping[str, Any], other: Mapping[str, Any]) -> dict[str, Any]
     """Properties of `into` after `other` joins it: names become aliases, gaps are filled."""
     props = {k: v for k, v in into.items() if k != "id"}
     names = {*(into.get("aliases") or []), *(other.get("aliases") or []), other.get("name")}
-    props["aliases"] = sorted(n for n in names if n and n != into.get("name"))
+    props["aliases"] = sorted(n for n in names if n)
     for name, value in other.items():
         if name not in ("id", "name", "aliases") and props.get(name) in (None, "") and value:
             props[name] = value
@@ -207,6 +207,7 @@ def apply_curation(store: Store, curation: Curation | None) -> list[str]:
                 renamed[found[0]] = name
     kept = {a for _, aliases in curation.aliases for a in aliases} if curation else set()
     changes += canonical_people(store, index, renamed, kept)
+    changes += _bare_people(store, index)
     return changes
 
 
@@ -241,7 +242,7 @@ def _apply_file(store: Store, curation: Curation, index: _Index) -> list[str]:
     for ref, aliases in curation.aliases:
         for key in _one(index, ref, "alias", note):
             have = list(index.nodes[key].get("aliases") or [])
-            new = [a for a in aliases if a not in have and a != index.nodes[key].get("name")]
+            new = [a for a in aliases if a not in have]
             if new:
                 node_moves.set_props(store, key, {"aliases": sorted({*have, *new})})
                 changes.append(f"alias: {key} also {', '.join(new)}")
@@ -251,7 +252,7 @@ def _apply_file(store: Store, curation: Curation, index: _Index) -> list[str]:
         for key in _one(index, ref, "rename", note):
             node = index.nodes[key]
             if node.get("name") != name:
-                aliases = sorted({*(node.get("aliases") or []), node.get("name") or name} - {name})
+                aliases = sorted({*(node.get("aliases") or []), node.get("name") or name, name})
                 node_moves.set_props(store, key, {"name": name, "aliases": aliases})
                 changes.append(f"rename: {key} {node.get('name')!r} -> {name!r}")
                 index.stale = True
@@ -290,23 +291,70 @@ def canonical_people(
     drop generic descriptions from its aliases (not those the curation file gives)."""
     index.refresh()
     changes = []
+    offices = _office_countries(store)
     taken = {k for k in index.nodes if k.startswith("Leader:")}
     for key in sorted(k for k in index.nodes if k.startswith("Leader:")):
         node = index.nodes[key]
         forms = [node.get("name") or "", *(node.get("aliases") or [])]
         name = renamed.get(key) or canonical_name(forms) or node.get("name") or ""
-        aliases = sorted({a for a in forms if a and a != name and (is_name_alias(a) or a in kept)})
+        # a person's aliases hold every form of their name, the name too: the canonical
+        # name is then chosen again from all of them when a later article adds one
+        aliases = sorted({a for a in [*forms, name] if a and (is_name_alias(a) or a in kept)})
+        country = node.get("country")
+        if len(offices.get(key, ())) == 1:
+            country = next(iter(offices[key]))
         target = node_key("Leader", person_slug(name))
         if target != key and target in taken:
             target = key  # another person has that id: keep this one's
-        if target == key and name == node.get("name") and aliases == sorted(node.get("aliases") or []):
+        if (target == key and name == node.get("name") and country == node.get("country")
+                and aliases == sorted(node.get("aliases") or [])):
             continue
         node_moves.move(store, key, target, {**{k: v for k, v in node.items() if k != "id"},
-                                             "name": name, "aliases": aliases})
+                                             "name": name, "aliases": aliases, "country": country})
         taken = (taken - {key}) | {target}
         changes.append(f"canonical: {key} -> {target} ({name})" if target != key
                        else f"canonical: {key} named {name!r}, aliases {len(aliases)}")
         index.stale = True
+    return changes
+
+
+def _office_countries(store: Store) -> dict[str, set[str]]:
+    """Leader key -> the countries of the offices their titles name (LEADER_OF): a person's
+    country comes from their own title, whichever article came first."""
+    _, rows = store.run(
+        "MATCH (l:Leader)-[:LEADER_OF]->(o) RETURN l.id, labels(o)[0], o.id, o.country")
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for leader_id, label, office_id, office_country in rows:
+        country = office_id if label == "Country" else office_country
+        if country:
+            found[node_key("Leader", leader_id)].add(country)
+    return found
+
+
+def _bare_people(store: Store, index: _Index) -> list[str]:
+    """Merge each node known only by a surname ("Biden") into the one person known by a full
+    name with that surname, or the one named at least twice as often as each other, as the
+    resolver would have, had it seen every article first."""
+    index.refresh()
+    leaders = {k: p for k, p in index.nodes.items() if k.startswith("Leader:")}
+    full = {k for k, p in leaders.items() if canonical_name([p.get("name") or "", *(p.get("aliases") or [])])}
+    bare = sorted(set(leaders) - full)
+    if not bare:
+        return []
+    resolver = Resolver.from_leaders(
+        [{**p, "id": k.split(":", 1)[1]} for k, p in leaders.items() if k in full])
+    resolver.seen.update(leader_mentions(store))
+    changes = []
+    for key in bare:
+        node = leaders[key]
+        found = resolver._find_person([node.get("name") or ""], node.get("country"))
+        if found is None:
+            continue
+        into = node_key("Leader", found)
+        node_moves.move(store, key, into, _merged(index.nodes[into], node))
+        changes.append(f"canonical: {key} is {into}")
+        index.stale = True
+        index.refresh()
     return changes
 
 

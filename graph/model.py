@@ -47,7 +47,9 @@ def _merge_node(graph: nx.MultiDiGraph, key: str, label: str, props: Mapping[str
     for name, value in props.items():
         if name == "aliases":
             node["aliases"] = sorted(set(node.get("aliases", [])) | set(value))
-        elif not node.get(name):
+        elif node.get(name) is None or value < node[name]:
+            # the smallest value wins, as in the stores (load._fill_missing): any order of
+            # the articles gives the same graph
             node[name] = value
 
 

@@ -28,6 +28,7 @@ _VOWELS = set("aeiouy")
 _FAMILY_FIRST_MAX = 4
 _FEMININE_ENDINGS = ("ova", "eva", "ina", "yna", "aya")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])\s*$")
+_BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,11 @@ def knowledge() -> NameKnowledge:
     def words(key: str, table: dict[str, Any] = names) -> frozenset[str]:
         return frozenset(fold(w) for w in table[key])
 
+    titles = resources.files("diplograph.ingest").joinpath("data", "titles.txt").read_text("utf-8")
+    title_words = {w for line in titles.splitlines() if not line.startswith("#")
+                   for w in fold(line).split()} - words("title_words_kept")
     return NameKnowledge(
-        honorifics=words("honorifics"),
+        honorifics=words("honorifics") | title_words,
         opening=tuple(sorted((fold(w) for w in names["opening_honorifics"]), key=len, reverse=True)),
         feminine=words("feminine_honorifics"),
         patronymic_links=words("patronymic_links"),
@@ -74,8 +78,9 @@ def knowledge() -> NameKnowledge:
 
 
 def clean_name(name: str) -> str:
-    """A person's name without a possessive ending ("Fatih Donmez's" -> "Fatih Donmez")."""
-    return _POSSESSIVE.sub("", name.strip()).strip()
+    """A person's name without a possessive ending ("Fatih Donmez's" -> "Fatih Donmez") or a
+    bracketed aside ("Joko Widodo (Jokowi)")."""
+    return _POSSESSIVE.sub("", _BRACKETS.sub("", name).strip()).strip()
 
 
 def name_words(name: str) -> tuple[list[str], bool]:
@@ -89,7 +94,14 @@ def name_words(name: str) -> tuple[list[str], bool]:
             break
     raw = key.split()
     feminine = any(w in know.feminine for w in raw[:1])
-    words = [w for w in raw if w not in know.honorifics]
+    # an honorific after "bin" is a father's name: "Bandar bin Sultan"
+    office = [w in know.honorifics and (i == 0 or raw[i - 1] not in know.patronymic_links)
+              for i, w in enumerate(raw)]
+    # "Primorsky Krai Governor Oleg Kozhemyako": the name follows the last office word
+    last = max((i for i, is_office in enumerate(office) if is_office), default=-1)
+    if 0 <= last < len(raw) - 1:
+        raw, office = raw[last + 1:], office[last + 1:]
+    words = [w for w, is_office in zip(raw, office, strict=True) if not is_office]
     if len(words) == 1 and words[0] in know.nicknames:
         words = fold(know.nicknames[words[0]]).split()
         words = [w for w in words if w not in know.honorifics]
@@ -102,7 +114,12 @@ def is_person_name(name: str) -> bool:
     words, _ = name_words(name)
     if not words or " ".join(words) in know.not_person_names:
         return False
-    return not set(fold(name).split()) & know.not_person_words
+    if set(fold(name).split()) & know.not_person_words:
+        return False
+    places = gazetteer()
+    last = clean_name(name).split()[-1]
+    plural_people = last.endswith("s") and places.demonym(last) is not None
+    return places.place(clean_name(name)) is None and not plural_people
 
 
 def is_name_alias(alias: str) -> bool:
@@ -163,8 +180,9 @@ def _name_parts(name: str) -> tuple[str, str]:
     )
     if patronymic is not None:
         return given, f"bin:{skeleton(words[patronymic + 1])}"
-    if len(words) == 1:
-        return ("+f" if feminine else ""), skeleton(words[0])
+    if len(words) == 1 or words[0] in know.particles:
+        # a surname alone, or with its particle ("al-Menfi"): no given name
+        return ("+f" if feminine else ""), skeleton(words[-1])
     if len(words) == 2 and words[1].endswith(know.patronymic_endings):
         return given, f"pat:{skeleton(words[1])}"
     return given, skeleton(words[-1])
@@ -188,9 +206,10 @@ def display_name(name: str) -> str:
     Tayyip Erdogan" -> "Recep Tayyip Erdogan", "H.E. Mr. X Y" -> "X Y")."""
     know = knowledge()
     surface = clean_name(name).split()
-    while len(surface) > 1 and (
-        fold(surface[0]) in know.honorifics or all(len(p) == 1 for p in fold(surface[0]).split())
-    ):
+    last = max((i for i, w in enumerate(surface) if fold(w) in know.honorifics), default=-1)
+    if 0 <= last < len(surface) - 1:
+        surface = surface[last + 1:]
+    while len(surface) > 1 and all(len(p) == 1 for p in fold(surface[0]).split()):
         surface = surface[1:]
     return " ".join(surface)
 
@@ -214,7 +233,9 @@ def canonical_name(names: Iterable[str]) -> str | None:
 
 def person_slug(name: str) -> str:
     """A person's id: the slug of the name without honorifics ("Mrs. Obama" -> "obama")."""
-    words, _ = name_words(name)
+    words, feminine = name_words(name)
+    if feminine and len(words) == 1:
+        return slug(name)  # "Mrs. Kishida" is not the "Kishida" of the Prime Minister
     return slug(" ".join(words)) if words else slug(name)
 
 
@@ -313,6 +334,9 @@ class Resolver:
             if any(p.country and country and p.country != country for p in entries):
                 continue
             found.add(node_id)
+        if given and found & self.full:
+            # a full name goes to the people known by a full name before a bare surname
+            found &= self.full
         return found
 
     def _find_person(self, names: Iterable[str], country: str | None) -> str | None:
@@ -330,10 +354,12 @@ class Resolver:
                     for p in self.by_surname.get(given, ())
                     if p.given == surname and (not p.country or not country or p.country == country)
                 }
-            if not matches and not given and len(fold(name)) <= _FAMILY_FIRST_MAX:
-                # "Xi" alone: a short family name written first ("Xi Jinping")
+            if not matches and not given:
+                # "Xi" alone: a short family name written first ("Xi Jinping"); "Tamim"
+                # alone: an Arab leader called by the given name ("Tamim bin Hamad")
                 matches = {p.node_id for p in self.by_given.get(surname, ())
-                           if not p.country or not country or p.country == country}
+                           if (len(fold(name)) <= _FAMILY_FIRST_MAX or p.surname.startswith("bin:"))
+                           and (not p.country or not country or p.country == country)}
             if len(matches) == 1:
                 return matches.pop()
             if len(matches) > 1 and not given:
@@ -370,9 +396,14 @@ class Resolver:
             if not is_person_name(name):
                 return None
             name = clean_name(name)
-            aliases = [a for a in aliases if is_name_alias(a)]
+            # the name is an alias too: the node may be called otherwise already, and the
+            # canonical name is chosen among every form (curation.canonical_people)
+            aliases = sorted({name, *(a for a in aliases if is_name_alias(a))})
             props = {**props, "name": name, "aliases": aliases, "title": entity.get("title")}
-            node_id = self._find_person([name, *_full_names(aliases)], country)
+            full = _full_names(aliases)
+            # a bare surname is looked up only when the article gives no full name: "President
+            # Biden" with the alias "Joe Biden" is Joe even if only Jill is known so far
+            node_id = self._find_person(full or [name], country)
             if node_id is None:
                 node_id = self._new_person_id(name, country)
             for known in [name, *_full_names(aliases)]:

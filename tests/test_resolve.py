@@ -206,7 +206,7 @@ def test_generic_titles_are_not_node_aliases() -> None:
               "aliases": ["the president", "the head of state", "Belarusian leader",
                           "President Lukashenko", "Lukashenka"]}
     _, props = resolver.resolve(entity)
-    assert props["aliases"] == ["Lukashenka", "President Lukashenko"]
+    assert props["aliases"] == ["Aleksandr Lukashenko", "Lukashenka", "President Lukashenko"]
 
 
 def test_places_written_two_ways_are_one_region() -> None:
@@ -216,3 +216,22 @@ def test_places_written_two_ways_are_one_region() -> None:
     assert resolver.resolve({**region, "name": "Xian"})[0] == xian == "CN-xian"
     gaza, _ = resolver.resolve({**region, "name": "Gaza", "country": "PS"})
     assert resolver.resolve({**region, "name": "the Gaza Strip", "country": "PS"})[0] == gaza
+
+
+def test_an_arab_leader_called_by_the_given_name() -> None:
+    resolver = Resolver()
+    full, _ = resolver.resolve(_leader("Tamim bin Hamad Al Thani", "QA"))
+    assert resolver.resolve(_leader("Tamim", "QA"))[0] == full
+    assert resolver.resolve(_leader("Sheikh Tamim's", None))[0] == full
+
+
+def test_a_place_or_a_people_is_not_a_person_and_brackets_are_not_the_name() -> None:
+    resolver = Resolver()
+    assert resolver.resolve(_leader("Astrakhan Kazakhs", "RU")) is None
+    assert resolver.resolve(_leader("Tbilisi", "GE")) is None
+    found, props = resolver.resolve(_leader("Joko Widodo (Jokowi)", "ID"))
+    assert found == "joko-widodo" and props["name"] == "Joko Widodo"
+    father, _ = resolver.resolve(_leader("Bandar bin Sultan bin Abdulaziz", "SA"))
+    assert father == "bandar-bin-sultan-bin-abdulaziz"
+    kozhemyako, _ = resolver.resolve(_leader("Oleg Kozhemyako", "RU"))
+    assert resolver.resolve(_leader("Primorsky Krai Governor Oleg Kozhemyako", "RU"))[0] == kozhemyako
