@@ -13,7 +13,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -77,13 +77,15 @@ def knowledge() -> NameKnowledge:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(name: str) -> str:
     """A person's name without a possessive ending ("Fatih Donmez's" -> "Fatih Donmez") or a
     bracketed aside ("Joko Widodo (Jokowi)")."""
     return _POSSESSIVE.sub("", _BRACKETS.sub("", name).strip()).strip()
 
 
-def name_words(name: str) -> tuple[list[str], bool]:
+@lru_cache(maxsize=1 << 16)
+def name_words(name: str) -> tuple[tuple[str, ...], bool]:
     """Folded words of a person's name with honorifics dropped, and whether a form of
     address marked a woman ("Mrs. Obama"). A well-known short form becomes the full name."""
     know = knowledge()
@@ -105,9 +107,10 @@ def name_words(name: str) -> tuple[list[str], bool]:
     if len(words) == 1 and words[0] in know.nicknames:
         words = fold(know.nicknames[words[0]]).split()
         words = [w for w in words if w not in know.honorifics]
-    return words, feminine
+    return tuple(words), feminine
 
 
+@lru_cache(maxsize=1 << 16)
 def is_person_name(name: str) -> bool:
     """False for what is never a person: only honorifics ("Dato'"), a palace, a company."""
     know = knowledge()
@@ -122,6 +125,7 @@ def is_person_name(name: str) -> bool:
     return places.place(clean_name(name)) is None and not plural_people
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_alias(alias: str) -> bool:
     """An alias that names the person ("President Lukashenko", "Lukashenka"), not a generic
     description ("the president", "the head of state", "Belarusian leader"), which stays in
@@ -136,6 +140,7 @@ def is_name_alias(alias: str) -> bool:
     return not any(gazetteer().demonym(w) or gazetteer().country(w) for w in kept)
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant skeleton that survives common transliteration variants.
 
@@ -158,6 +163,7 @@ def skeleton(word: str) -> str:
     return "".join(out) + ("+f" if feminine else "")
 
 
+@lru_cache(maxsize=1 << 16)
 def _name_parts(name: str) -> tuple[str, str]:
     """(given name key, surname key) of a person's name.
 

@@ -42,6 +42,7 @@ def ascii_lower(text: str) -> str:
     return anyascii(_strip_marks(text)).lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The matching key of a name: ASCII words in lower case, separated by one space."""
     return _NON_ALNUM.sub(" ", ascii_lower(text)).strip()
