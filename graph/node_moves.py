@@ -15,8 +15,9 @@ from typing import Any
 
 import networkx as nx
 
-from diplograph.graph.model import ENTITY_LABELS, EVENT_TYPES, NODE_LABELS, SYMMETRIC_TYPES, node_key
+from diplograph.graph.model import ENTITY_LABELS, NODE_LABELS, SYMMETRIC_TYPES, node_key
 from diplograph.graph.stores.base import Store
+from diplograph.graph.stores.common import edge_key
 
 _EVIDENCE = ("sentences", "starts", "ends")
 
@@ -48,21 +49,13 @@ def _relations(store: Store, key: str) -> list[tuple[str, str, str, dict[str, An
     return [(t, node_key(ol, oid), d, dict(p or {})) for t, ol, oid, d, p in rows if ol in NODE_LABELS]
 
 
-def _edge_key(rel_type: str, props: Mapping[str, Any], source: str) -> str:
-    if rel_type in EVENT_TYPES:
-        return f"{rel_type}:{props.get('article_id')}"
-    if rel_type == "MENTIONS":
-        return f"MENTIONS:{source.split(':', 1)[1]}"
-    return rel_type
-
-
 def _add_relation(graph: nx.MultiDiGraph, rel_type: str, source: str, target: str,
                   props: Mapping[str, Any]) -> None:
     """Add one relationship; the same event from the same article on both nodes keeps
     the evidence of both."""
     if rel_type in SYMMETRIC_TYPES and source > target:
         source, target = target, source
-    key = _edge_key(rel_type, props, source)
+    key = edge_key(rel_type, props, source.split(":", 1)[1])
     if graph.has_edge(source, target, key=key):
         existing = graph.edges[source, target, key]
         pairs = list(zip(*(existing.get(n, []) for n in _EVIDENCE), strict=True))
