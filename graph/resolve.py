@@ -135,7 +135,8 @@ def is_name_alias(alias: str) -> bool:
     if not surface or fold(surface[0]) in know.openers:
         return False
     kept = [w for w in surface if fold(w) and fold(w) not in know.honorifics]
-    if not kept or not all(w[:1].isupper() or fold(w) in know.patronymic_links for w in kept):
+    if not kept or not all(w[:1].isupper() or not w[:1].isalpha() or fold(w) in know.patronymic_links
+                           for w in kept):
         return False
     return not any(gazetteer().demonym(w) or gazetteer().country(w) for w in kept)
 
@@ -401,7 +402,6 @@ class Resolver:
         elif label == "Leader":
             if not is_person_name(name):
                 return None
-            name = clean_name(name)
             # the name is an alias too: the node may be called otherwise already, and the
             # canonical name is chosen among every form (curation.canonical_people)
             aliases = sorted({name, *(a for a in aliases if is_name_alias(a))})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplograph.graph.resolve import Resolver, skeleton, slug
+from diplograph.graph.resolve import Resolver, canonical_name, skeleton, slug
 
 
 def _leader(name: str, country: str | None) -> dict:
@@ -230,7 +230,7 @@ def test_a_place_or_a_people_is_not_a_person_and_brackets_are_not_the_name() -> 
     assert resolver.resolve(_leader("Astrakhan Kazakhs", "RU")) is None
     assert resolver.resolve(_leader("Tbilisi", "GE")) is None
     found, props = resolver.resolve(_leader("Joko Widodo (Jokowi)", "ID"))
-    assert found == "joko-widodo" and props["name"] == "Joko Widodo"
+    assert found == "joko-widodo" and canonical_name(props["aliases"]) == "Joko Widodo"
     father, _ = resolver.resolve(_leader("Bandar bin Sultan bin Abdulaziz", "SA"))
     assert father == "bandar-bin-sultan-bin-abdulaziz"
     kozhemyako, _ = resolver.resolve(_leader("Oleg Kozhemyako", "RU"))

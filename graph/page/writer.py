@@ -175,7 +175,7 @@ def _node_info(node: dict[str, Any]) -> dict[str, Any]:
     for field in ("title", "country"):
         if node.get(field):
             info[field] = str(node[field])
-    aliases = [str(a) for a in node.get("aliases", []) if a]
+    aliases = [str(a) for a in node.get("aliases", []) if a and a != node.get("name")]
     if aliases:
         info["aliases"] = aliases
     return info
