@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from diplograph.cli.curate_cmd import curate, entities
 from diplograph.cli.eval_cmd import evaluate
 from diplograph.cli.graph_cmd import export, push, stats
 from diplograph.cli.ingest_cmd import extract, ingest
@@ -28,6 +29,8 @@ app.command()(export)
 app.command()(stats)
 app.command()(push)
 app.command(name="eval")(evaluate)
+app.command()(curate)
+app.command()(entities)
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ def query(
     assert choice is not None
     if (cypher is None) == (name is None):
         fail("give either a Cypher statement or --name NAME (see `diplograph queries`)")
+    named = None
     try:
         if name is not None:
             named = named_queries.load_query(name)
@@ -45,6 +46,8 @@ def query(
         fail(str(exc))
     assert cypher is not None
     with store_from(choice) as store:
+        if named is not None:
+            params = named_queries.resolve_names(store, named, params)
         columns, rows = store.run(cypher, params, write=write)
     print_rows(columns, rows, fmt)
 

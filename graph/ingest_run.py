@@ -7,10 +7,12 @@ re-run completes the job without duplicating anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
+from diplograph.graph.curation import Curation, apply_curation, seeded_resolver
 from diplograph.graph.model import article_fragment
 from diplograph.graph.resolve import Resolver
 from diplograph.graph.stats import Counts, counts
@@ -29,6 +31,7 @@ class IngestSummary:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     added: Counts = field(default_factory=Counts)
+    curation: list[str] = field(default_factory=list)  # changes made by curation, one line each
 
 
 def _chunks(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Article | ReadError]]:
@@ -37,22 +40,43 @@ def _chunks(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Ar
         yield chunk
 
 
+def begin(store: Store, curation: Curation | None) -> tuple[Resolver, list[str]]:
+    """Before a run's first article: curation and canonical ids applied (finishing what a
+    killed run left), and a resolver that knows the stored people and the curation."""
+    changes = apply_curation(store, curation)
+    return seeded_resolver(store, curation), changes
+
+
+def write_records(
+    store: Store, records: Iterable[Mapping[str, Any]], curation: Curation | None = None
+) -> list[str]:
+    """Store extraction records as one run, as `ingest` does after extracting; the
+    curation changes made."""
+    resolver, changes = begin(store, curation)
+    for record in records:
+        store.write_fragment(article_fragment(record, resolver))
+    return changes + apply_curation(store, curation)
+
+
 def ingest(
     store: Store,
     items: Iterable[Article | ReadError],
     *,
     workers: int = 1,
     on_article: Callable[[str, str], None] | None = None,
+    curation: Curation | None = None,
 ) -> IngestSummary:
     """Ingest articles into the store; `on_article(path_or_title, outcome)` reports progress.
 
     Outcomes: "new", "skipped", "failed". A StoreError is not caught: the store is
-    unusable, the caller reports it and exits non-zero.
+    unusable, the caller reports it and exits non-zero. Curation (and the canonical ids
+    of people) is applied before the first article, finishing what a killed run left,
+    and after the last, so new articles follow it.
     """
     summary = IngestSummary()
     report = on_article or (lambda _name, _outcome: None)
     before = counts(store)
-    resolver = Resolver.from_leaders(store.leaders())
+    resolver, summary.curation = begin(store, curation)
     seen: set[str] = set()
     for chunk in _chunks(items, CHUNK):
         fresh: list[Article] = []
@@ -78,5 +102,6 @@ def ingest(
             store.write_fragment(article_fragment(record, resolver))
             summary.new += 1
             report(name, "new")
+    summary.curation += apply_curation(store, curation)
     summary.added = counts(store).minus(before)
     return summary

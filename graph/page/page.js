@@ -799,12 +799,13 @@
   });
 
   // --- search ------------------------------------------------------------------
-  // as fold_name in graph/subgraph.py: case, accents and punctuation folded
-  const undecomposed = { "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t" };
+  // as fold in ingest/textfold.py: marks dropped, other letters transliterated by the
+  // table the page carries (anyascii's forms), lower case, anything else one space
+  const foldTable = data.foldTable || {};
   function fold(value) {
-    return String(value).normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase()
-      .replace(/[łøđħıŧ]/g, (c) => undecomposed[c])
-      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    return Array.from(String(value).normalize("NFKD").replace(/\p{M}+/gu, ""),
+      (c) => (c.charCodeAt(0) < 128 ? c : (foldTable[c] ?? ""))).join("")
+      .toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   }
 
   const names = new Map(); // folded name or alias -> entity ids
@@ -953,6 +954,7 @@
     nodes: nodes,
     edges: edges,
     search: search,
+    fold: fold,
     edgeType: (id) => edgeTypes[id],
     hubLabels: () => hubLabels.slice(),
     focused: () => focused,

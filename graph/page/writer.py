@@ -31,6 +31,7 @@ from pyvis.network import Network
 from diplograph.graph.model import ENTITY_LABELS, EVENT_TYPES, SYMMETRIC_TYPES, node_key
 from diplograph.graph.page.layout import force_layout
 from diplograph.graph.subgraph import DRAWN_TYPES, edge_date
+from diplograph.ingest.textfold import js_fold_table
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 
@@ -186,6 +187,10 @@ def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Netwo
         "evidence": evidence,
         "articles": article_rows,
         "countryColors": _COUNTRY_COLORS,
+        # the search box folds names as Python does (ingest/textfold.py)
+        "foldTable": js_fold_table(
+            str(n) for key in keys for n in [graph.nodes[key].get("name") or "",
+                                               *graph.nodes[key].get("aliases", [])]),
     }
     return data, net
 
@@ -272,7 +277,7 @@ def _node_info(node: dict[str, Any]) -> dict[str, Any]:
     for field in ("title", "country"):
         if node.get(field):
             info[field] = str(node[field])
-    aliases = [str(a) for a in node.get("aliases", []) if a]
+    aliases = [str(a) for a in node.get("aliases", []) if a and a != node.get("name")]
     if aliases:
         info["aliases"] = aliases
     return info
