@@ -42,7 +42,7 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
             TextColumn("[bold]ingest"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[last]}"),
+            TextColumn("{task.fields[last]}", markup=False),  # file names are text, not markup
             TimeElapsedColumn(),
             console=err,
             transient=True,

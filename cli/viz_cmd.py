@@ -55,7 +55,7 @@ def viz(
         err.print(Text.assemble(("warning:", "yellow"), " ", selection.warning))
     info = write_page(selection.graph, output)
     Console(highlight=False).print(
-        f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.bytes // 1024} KiB)"
+        f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.bytes // 1024} KiB)", markup=False
     )
     if open_page:
         webbrowser.open(output.resolve().as_uri())
