@@ -22,7 +22,9 @@ from diplograph.graph.stores.server_processes import servers_in
 ROUNDS = 20
 PER_WRITER = 2  # articles of its own per writer and round, plus one every writer of the round writes
 
-DUPLICATE_NODES = "MATCH (n) WITH labels(n)[0] AS label, n.id AS id, count(*) AS c WHERE c > 1 RETURN count(*)"
+DUPLICATE_NODES = (
+    "MATCH (n) WITH labels(n)[0] AS label, n.id AS id, count(*) AS c WHERE c > 1 RETURN count(*)"
+)
 DUPLICATE_EDGES = (
     "MATCH (a)-[r]->(b) WITH a, b, type(r) AS t, r.article_id AS art, count(*) AS c "
     "WHERE c > 1 RETURN count(*)"

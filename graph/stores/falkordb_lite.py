@@ -21,11 +21,11 @@ loads, and Redis compacts it in the background as it grows.
 from __future__ import annotations
 
 import contextlib
+import queue
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Any
 
@@ -160,20 +160,11 @@ class FalkorStore(CypherReads):
         if self._closed:
             raise StoreError("the FalkorDB store is closed")
         method = self._graph.ro_query if read_only else self._graph.query
-        limit_ms = None if timeout is None else max(1, int(timeout * 1000))
         try:
             if timeout is None:
                 return method(cypher, dict(params or {}))
-            with ThreadPoolExecutor(1) as pool:
-                future = pool.submit(method, cypher, dict(params or {}), timeout=limit_ms)
-                try:
-                    return future.result(timeout + _TIMEOUT_GRACE)
-                except FutureTimeout:
-                    # Past the server's own limit: the server is stuck in this query. Stopping
-                    # it loses nothing (every acknowledged write is in the fsynced log) and
-                    # ends the call waiting in the worker thread.
-                    self._stop_server()
-                    raise StoreError(_timed_out(timeout)) from None
+            limit_ms = max(1, int(timeout * 1000))
+            return self._within(lambda: method(cypher, dict(params or {}), timeout=limit_ms), timeout)
         except redis.ConnectionError as error:
             raise StoreError(f"the embedded FalkorDB server in {self.path} is gone: {error}") from None
         except redis.ResponseError as error:
@@ -182,6 +173,35 @@ class FalkorStore(CypherReads):
             raise StoreError(f"FalkorDB: {error}") from None
         except redis.RedisError as error:
             raise StoreError(f"FalkorDB in {self.path}: {error}") from None
+
+    def _within(self, call: Callable[[], Any], timeout: float) -> Any:
+        """`call()` in a daemon thread, given the server's own limit plus a grace period.
+
+        Past that the server is stuck in this query (FalkorDB's TIMEOUT does not cover
+        everything, such as a pathological parse); the same when the wait is interrupted
+        (Ctrl-C, SIGTERM). Stopping the server loses nothing (every acknowledged write is
+        in the fsynced log) and ends the call waiting in the thread.
+        """
+        done: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+
+        def work() -> None:
+            try:
+                done.put((True, call()))
+            except Exception as error:
+                done.put((False, error))
+
+        threading.Thread(target=work, name="falkordb-query", daemon=True).start()
+        try:
+            ok, value = done.get(timeout=timeout + _TIMEOUT_GRACE)
+        except queue.Empty:
+            self._stop_server()
+            raise StoreError(_timed_out(timeout)) from None
+        except BaseException:
+            self._stop_server()
+            raise
+        if ok:
+            return value
+        raise value
 
     def _ensure_indexes(self) -> None:
         present: set[tuple[str, str]] = set()
@@ -213,8 +233,8 @@ class FalkorStore(CypherReads):
         return columns, [[plain(value, _graph_object) for value in row] for row in result.result_set]
 
     def _stop_server(self) -> None:
-        """Stop the server whatever its state (busy, already gone); it loses nothing acknowledged."""
-        stop_servers_in(self.path)
+        """Kill the server whatever its state (busy, already gone); it loses nothing acknowledged."""
+        stop_servers_in(self.path, term_grace=0)
 
     def close(self) -> None:
         """Stop the server (saving a snapshot), wait until it has exited, then unlock.

@@ -42,12 +42,17 @@ def servers_in(folder: Path) -> list[psutil.Process]:
     return found
 
 
-def stop_servers_in(folder: Path) -> list[int]:
-    """Stop every server running on `folder` (SIGTERM, then SIGKILL); their pids."""
+def stop_servers_in(folder: Path, *, term_grace: float = _TERM_GRACE) -> list[int]:
+    """Stop every server running on `folder`: SIGTERM, SIGKILL after `term_grace` s; their pids.
+
+    A grace of 0 kills at once: right for a server stuck in a runaway query.
+    """
     servers = servers_in(folder)
-    for process in servers:
-        _signal(process, "terminate")
-    alive = _wait_exited(servers)
+    alive = servers
+    if term_grace > 0:
+        for process in servers:
+            _signal(process, "terminate")
+        alive = _wait_exited(servers, term_grace)
     for process in alive:
         _signal(process, "kill")
     still = _wait_exited(alive)
