@@ -43,7 +43,7 @@ def export(
         sys.stdout.write(text + "\n")
     else:
         output.write_text(text, encoding="utf-8")
-        Console(stderr=True, highlight=False).print(f"wrote {output}", markup=False)
+        Console(stderr=True, highlight=False, soft_wrap=True).print(f"wrote {output}", markup=False)
 
 
 @with_store_options
