@@ -45,7 +45,7 @@ def test_a_slow_query_is_stopped_by_the_transaction_timeout() -> None:
         with pytest.raises(StoreError, match=r"(?i)timeout|terminated"):
             store.run(SLOW, timeout=1)
         assert time.monotonic() - started < 30
-        assert store.run("RETURN 1 AS one", timeout=1)[1] == [[1]]
+        assert store.run("RETURN 1 AS one", timeout=30)[1] == [[1]]  # the session is still usable
 
 
 @pytest.mark.neo4j
