@@ -14,11 +14,19 @@ from diplograph.graph.stores.base import StoreError
 from diplograph.graph.stores.open import embedded_path
 
 
-def _embedded(choice: StoreChoice | None, command: str) -> Path:
+def _copy(choice: StoreChoice | None, command: str, source: Path | None, target: Path | None) -> None:
+    """Run backup (source None: the store) or restore (target None: the store); one line on failure."""
     assert choice is not None
     if choice.neo4j_uri:
         fail(f"{command} copies the embedded store; for Neo4j use `neo4j-admin database dump`")
-    return embedded_path(choice.store)
+    store = embedded_path(choice.store)
+    operation = store_folder.backup if command == "backup" else store_folder.restore
+    source, target = source or store, target or store
+    try:
+        operation(source, target, wait=choice.wait, on_wait=say_waiting)
+    except StoreError as exc:
+        fail(str(exc))
+    Console(highlight=False, soft_wrap=True).print(f"copied {source} to {target}", markup=False)
 
 
 @with_store_options
@@ -32,13 +40,7 @@ def backup(
 
     Example: diplograph backup ./backups/2024-05-06 --store ./diplograph-data
     """
-    store = _embedded(choice, "backup")
-    assert choice is not None
-    try:
-        store_folder.backup(store, dest, wait=choice.wait, on_wait=say_waiting)
-    except StoreError as exc:
-        fail(str(exc))
-    Console(highlight=False).print(f"backed up {store} to {dest}", markup=False)
+    _copy(choice, "backup", None, dest)
 
 
 @with_store_options
@@ -52,10 +54,4 @@ def restore(
 
     Example: diplograph restore ./backups/2024-05-06 --store ./diplograph-data
     """
-    store = _embedded(choice, "restore")
-    assert choice is not None
-    try:
-        store_folder.restore(source, store, wait=choice.wait, on_wait=say_waiting)
-    except StoreError as exc:
-        fail(str(exc))
-    Console(highlight=False).print(f"restored {source} into {store}", markup=False)
+    _copy(choice, "restore", source, None)

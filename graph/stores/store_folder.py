@@ -16,7 +16,7 @@ from pathlib import Path
 
 from diplograph.graph.stores.base import StoreError
 from diplograph.graph.stores.server_processes import stop_servers_in
-from diplograph.graph.stores.store_lock import DEFAULT_WAIT, LOCK_FILE, StoreLock
+from diplograph.graph.stores.store_lock import DEFAULT_WAIT, LOCK_FILE, locked
 
 DATA_FILE = "graph.rdb"
 AOF_DIR = "appendonlydir"
@@ -89,13 +89,9 @@ def backup(
     store, dest = store.resolve(), dest.resolve()
     if not store.is_dir() or not holds_data(store):
         raise StoreError(f"no store at {store} (no {AOF_DIR}/ in it)")
-    lock = StoreLock(store)
-    lock.acquire(wait, on_wait)
-    try:
+    with locked(store, wait, on_wait):
         stop_servers_in(store)  # a server a killed command left running; its log is complete
         copy_store(store, dest)
-    finally:
-        lock.release()
 
 
 def restore(
@@ -108,12 +104,8 @@ def restore(
     check_store_folder(source)
     check_store_folder(store)
     store.mkdir(parents=True, exist_ok=True)
-    lock = StoreLock(store)
-    lock.acquire(wait, on_wait)
-    try:
+    with locked(store, wait, on_wait):
         copy_store(source, store)
-    finally:
-        lock.release()
 
 
 def copy_store(source: Path, target: Path) -> None:

@@ -15,7 +15,8 @@ import fcntl
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from diplograph.graph.stores.base import StoreError
@@ -70,6 +71,19 @@ class StoreLock:
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+
+@contextmanager
+def locked(
+    folder: Path, wait: float = DEFAULT_WAIT, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the lock of `folder` (which must exist) for the body of a `with`."""
+    lock = StoreLock(folder)
+    lock.acquire(wait, on_wait)
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _holder(fd: int) -> str:
