@@ -29,7 +29,7 @@ _WORD = re.compile(r"[a-z]+")
 
 @cache
 def function_words() -> frozenset[str]:
-    text = resources.files("diplograph.ingest").joinpath("data/english_function_words.txt").read_text()
+    text = resources.files(__package__).joinpath("data", "english_function_words.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
