@@ -45,7 +45,7 @@ def ingest_with_progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[last]}"),
+        TextColumn("{task.fields[last]}", markup=False),  # file names are text, not markup
         TimeElapsedColumn(),
         console=err,
         transient=True,

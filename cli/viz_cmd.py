@@ -67,8 +67,8 @@ def viz(
     if selection.warning:
         err.print(Text.assemble(("warning:", "yellow"), " ", selection.warning))
     info = write_page(selection.graph, output)
-    Console(highlight=False).print(
-        f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.bytes // 1024} KiB)"
+    Console(highlight=False, soft_wrap=True).print(
+        f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.bytes // 1024} KiB)", markup=False
     )
     if open_page:
         webbrowser.open(output.resolve().as_uri())

@@ -74,12 +74,19 @@ class NamedQuery:
         return bound
 
 
+MAX_INT_PARAM = 2**31 - 1
+
+
 def convert(value: str, type_name: str) -> Any:
     """A command-line string as a parameter of the declared type."""
     if type_name in ("string", "name"):
         return value
     if type_name == "int":
-        return int(value)
+        number = int(value)
+        # Named queries' ints are counts (LIMIT); FalkorDB takes LIMIT modulo 2^32, so 2^32 gave no rows.
+        if not 0 <= number <= MAX_INT_PARAM:
+            raise ValueError(f"{number} is out of range (0 to {MAX_INT_PARAM})")
+        return number
     if type_name == "float":
         return float(value)
     if type_name == "bool":
