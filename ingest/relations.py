@@ -302,6 +302,8 @@ class RelationFinder:
     def _leader_ahead(self, start: int, width: int) -> Entity | None:
         """The Leader named within the title phrase starting at `start` ('President X')."""
         # a misattached name: "met with Russian Ambassador to the country Mikhail Bocharnikov"
+        if start >= len(self.doc):
+            return None  # the office word ends the text ("met PRESIDENT")
         for k in range(start, min(start + width, self.doc[start].sent.end)):
             t = self.doc[k]
             if t.pos_ not in TITLE_PHRASE_POS or (t.pos_ == "ADP" and t.lower_ not in TITLE_ADPS):

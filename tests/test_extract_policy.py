@@ -72,3 +72,8 @@ def test_candidates_pair_the_leaders_named_in_one_sentence() -> None:
 def test_score_grows_with_the_weight_of_present_features() -> None:
     weights = {"a": 2.0, "b": -1.0}
     assert score(weights, 0.0, {"a"}) > score(weights, 0.0, set()) > score(weights, 0.0, {"b"})
+
+
+def test_an_office_word_ending_the_text_is_no_crash() -> None:
+    # found by the fuzz test: the title scan looked one token past the end
+    assert extract("met PRESIDENT")["relations"] == []
