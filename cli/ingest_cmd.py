@@ -11,11 +11,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from diplograph.cli.extraction import Dask, extractor
 from diplograph.cli.options import StoreChoice, err, say_error, store_from, with_store_options
 from diplograph.graph.ingest_run import ingest as run_ingest
 from diplograph.graph.model import ENTITY_LABELS
 from diplograph.ingest.article import Article
-from diplograph.ingest.extract import extract_articles
 from diplograph.ingest.readers import ReadError, read_paths
 
 Paths = Annotated[
@@ -30,14 +30,14 @@ Workers = Annotated[
 
 
 @with_store_options
-def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None) -> None:
+def ingest(paths: Paths, workers: Workers = 1, dask: Dask = None, choice: StoreChoice | None = None) -> None:
     """Extract articles and store their graph; articles already stored are skipped.
 
     Example: diplograph ingest examples/ --store ./diplograph-data
     """
     assert choice is not None
     out = Console(highlight=False, soft_wrap=True)
-    with store_from(choice) as store:
+    with store_from(choice) as store, extractor(workers, dask) as extract:
         progress = Progress(
             TextColumn("[bold]ingest"),
             BarColumn(),
@@ -55,7 +55,7 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
             def advance(name: str, outcome: str) -> None:
                 progress.update(task, advance=1, last=f"{outcome}: {name}")
 
-            summary = run_ingest(store, read_paths(paths), workers=workers, on_article=advance)
+            summary = run_ingest(store, read_paths(paths), extract=extract, on_article=advance)
     for line in summary.errors:
         say_error(line)
     added = summary.added
@@ -68,7 +68,7 @@ def ingest(paths: Paths, workers: Workers = 1, choice: StoreChoice | None = None
         raise typer.Exit(1)
 
 
-def extract(paths: Paths, workers: Workers = 1) -> None:
+def extract(paths: Paths, workers: Workers = 1, dask: Dask = None) -> None:
     """Print one JSON extraction record per article (JSON Lines); nothing is stored.
 
     Example: diplograph extract article.txt | jq '.relations[] | [.type, .source, .target]'
@@ -84,11 +84,12 @@ def extract(paths: Paths, workers: Workers = 1) -> None:
             else:
                 yield item
 
-    for record in extract_articles(articles(), n_process=workers):
-        if "error" in record:
-            failed += 1
-            say_error(f"{record['path'] or record['id']}: {record['error']}")
-            continue
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    with extractor(workers, dask) as records:
+        for record in records(articles()):
+            if "error" in record:
+                failed += 1
+                say_error(f"{record['path'] or record['id']}: {record['error']}")
+                continue
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
         raise typer.Exit(1)
