@@ -34,6 +34,9 @@ def extractor(workers: int, dask: str | None) -> Iterator[Extractor]:
     if workers != 1:
         fail("--workers and --dask are alternatives: give one")
     try:
+        from distributed import KilledWorker
+        from distributed.comm import CommClosedError
+
         from diplograph.ingest.distributed import dask_client, extract_on
     except ImportError:
         fail("--dask needs the optional extra: pip install 'diplograph[dask]'")
@@ -42,4 +45,9 @@ def extractor(workers: int, dask: str | None) -> Iterator[Extractor]:
             client = stack.enter_context(dask_client(dask))
         except (ValueError, OSError) as exc:
             fail(f"--dask {dask}: {exc}")
-        yield partial(extract_on, client)
+        try:
+            yield partial(extract_on, client)
+        except (KilledWorker, CommClosedError) as exc:
+            # Articles written so far are complete and a re-run skips them.
+            fail(f"--dask {dask}: the cluster failed ({type(exc).__name__}: {exc}); "
+                 "articles stored so far are kept, run the command again to complete the job")
