@@ -19,8 +19,9 @@ Dask = Annotated[
         "--dask",
         metavar="SCHEDULER|local[:N]",
         show_default=False,
+        # "\\[" keeps rich from reading [dask] as markup
         help="Extract on a Dask cluster: a scheduler address (tcp://host:8786), or local[:N] for N "
-        "worker processes on this machine (default one per CPU). Needs the diplograph[dask] extra.",
+        "worker processes on this machine (default one per CPU). Needs the diplograph\\[dask] extra.",
     ),
 ]
 
