@@ -43,10 +43,6 @@ class SpacyPipeline(WorkerPlugin):
         get_nlp()
 
 
-def _extract_batch(articles: tuple[Article, ...]) -> list[dict]:
-    return _records(articles)
-
-
 def local_workers(target: str) -> int | None:
     """N of `local[:N]` (default: one per CPU); None when `target` is a scheduler address."""
     name, _, count = target.partition(":")
@@ -91,7 +87,7 @@ def extract_on(client: Client, articles: Iterable[Article], batch_size: int = BA
     pending: deque[Future] = deque()
     for batch in batched(articles, batch_size):
         # A fresh key per batch: never mixed up with another run's tasks on a shared scheduler.
-        pending.append(client.submit(_extract_batch, batch, key=f"diplograph-extract-{uuid.uuid4().hex}"))
+        pending.append(client.submit(_records, batch, key=f"diplograph-extract-{uuid.uuid4().hex}"))
         if len(pending) >= in_flight:
             yield from _take(pending)
     while pending:
