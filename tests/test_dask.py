@@ -79,6 +79,22 @@ def test_cli_extract_on_a_scheduler_prints_what_one_process_prints(cluster: Loca
     assert bad.returncode == 1 and "local:N" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_cli_ingest_on_a_scheduler_stores_what_one_process_did(
+    cluster: LocalCluster, tmp_path: Path
+) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([DIPLOGRAPH, *args], capture_output=True, text=True, timeout=600, check=False)
+
+    stats = []
+    for name, extra in (("alone", []), ("dask", ["--dask", cluster.scheduler_address])):
+        store = ["--store", str(tmp_path / name)]
+        ingested = run("ingest", str(EXAMPLES), *store, *extra)
+        assert ingested.returncode == 0, ingested.stderr
+        assert "articles: 9 new, 0 skipped, 0 failed" in ingested.stdout
+        stats.append(run("stats", "--json", *store).stdout)
+    assert stats[0] == stats[1] and '"MET_WITH"' in stats[0]
+
+
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(cluster: LocalCluster, tmp_path: Path) -> None:
     articles = corpus(3)
     with FalkorStore(tmp_path / "alone") as store:
