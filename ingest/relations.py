@@ -9,6 +9,7 @@ entities, through coreference for pronouns and nominals. Planned actions ("will 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -17,26 +18,48 @@ from .coref import Coref
 from .entities import Entities, Entity
 from .frames import (
     ARRIVAL_VERBS,
+    ASSIST_VERBS,
+    ATTEND_VERBS,
     CALL_VERBS,
     CALL_WORDS,
     CODES,
     COOP_NOUNS,
     COOP_VERBS,
     DEVELOP_WORDS,
+    DEVELOPMENT_NOUNS,
+    DISCUSS_VERBS,
+    EVENT_NOUNS,
     FUTURE_AUX,
+    FUTURE_DATE_WORDS,
+    HOSPITALITY_NOUNS,
+    HOST_VERBS,
     INTENT_WORDS,
+    INVITE_NOUNS,
+    INVITING_VERBS,
+    JOINT_BODY_NOUNS,
+    JOINT_WORDS,
     LIGHT_VERBS,
     MATERIAL_WORDS,
     MEET_NOUNS,
     MEET_VERBS,
     MOTION_VERBS,
+    NEGATIVE_HEADS,
+    ONGOING_VISIT_VERBS,
+    PEER_NOUNS,
     PLAN_ADJ,
     PLAN_HEADS,
+    PREPARE_NOUNS,
+    PREPARE_VERBS,
+    PROPOSAL_NOUNS,
+    REGION_NOUNS,
+    RESIDENT_TITLES,
     SAY_VERBS,
+    SUBNATIONAL_NOUNS,
     TOGETHER_VERBS,
     VISIT_LIGHT_VERBS,
     VISIT_NOUNS,
     WEAK_COOP_NOUNS,
+    WEAK_MEET_VERBS,
 )
 from .gazetteer import fold
 from .titles import is_office_word
@@ -45,66 +68,11 @@ from .when import resolve_when
 PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my"})
-HOST_VERBS = frozenset({"receive", "host", "welcome", "greet"})
-# bodies and ventures that, set up jointly, are a channel of cooperation
-JOINT_BODY_NOUNS = frozenset({"council", "commission", "committee", "mechanism", "venture",
-                              "platform", "fund", "force", "group", "company", "enterprise",
-                              "centre", "center", "park", "zone", "plant", "factory", "project",
-                              "working", "bank", "corridor"})
-JOINT_WORDS = frozenset({"joint", "bilateral", "intergovernmental", "trilateral", "common",
-                         "binational", "bi-national"})
-# verbs whose object visit is yet to come ("announced the visit", "are preparing the trip")
-PREPARE_VERBS = frozenset({"prepare", "announce", "discuss", "plan", "arrange", "organise",
-                           "organize", "confirm", "schedule"})
-# nouns whose for/of object visit is yet to come ("preparations for the visit")
-PREPARE_NOUNS = frozenset({"preparation", "preparations", "plan", "plans", "arrangement",
-                           "arrangements"})
-# verbs that ask someone else to act ("invited X to invest", "urged X to cooperate")
-INVITING_VERBS = frozenset({"invite", "urge", "encourage", "ask", "call"})
-# titles of envoys posted in the country that receives them
-RESIDENT_TITLES = frozenset({"ambassador", "ambassadors", "consul", "charge", "attache"})
-# helping another country with its economy is an offer of cooperation with it
-ASSIST_VERBS = frozenset({"help", "assist", "aid"})
-DEVELOPMENT_NOUNS = frozenset({"economy", "development", "industry", "industries",
-                               "infrastructure", "agriculture", "reconstruction", "recovery",
-                               "modernization", "modernisation", "energy", "sector"})
-# nouns of an offer made by one side for another
-PROPOSAL_NOUNS = frozenset({"proposal", "offer", "initiative"})
-# taking part in an event somewhere
-ATTEND_VERBS = frozenset({"attend", "participate", "take"})
-EVENT_NOUNS = frozenset({"summit", "forum", "meeting", "meetings", "conference", "session",
-                         "ceremony", "talks", "congress", "assembly", "exhibition", "expo",
-                         "games", "celebrations", "parade", "inauguration", "festival",
-                         "dialogue", "council", "sessions"})
-# verbs whose complement does not happen ("refused to meet", "cancelled the visit")
-NEGATIVE_HEADS = frozenset({"refuse", "decline", "reject", "deny", "fail", "cancel", "postpone",
-                            "avoid", "call off", "scrap", "rule", "delay"})
-# verbs whose visit object is under way even in the future tense ("will conclude his visit")
-ONGOING_VISIT_VERBS = frozenset({"complete", "conclude", "end", "wrap", "finish", "continue"})
-# verbs that report a topic of talks, not a proposal
-DISCUSS_VERBS = frozenset({"discuss", "review", "consider", "examine", "exchange", "address",
-                           "debate", "touch", "assess", "evaluate"})
-# what a guest thanks a host for
-HOSPITALITY_NOUNS = frozenset({"reception", "hospitality", "welcome"})
-# meeting verbs that also describe what is said on a call
-WEAK_MEET_VERBS = frozenset({"discuss", "talk", "confer", "negotiate", "speak"})
-INVITE_NOUNS = frozenset({"invitation", "invite", "offer", "proposal"})
-# plural units below the state: a demonym on them names where they are, not the partner
-SUBNATIONAL_NOUNS = frozenset({"regions", "provinces", "cities", "oblasts", "states",
-                               "municipalities", "districts", "territories"})
-# nouns that stand for a region or city named before ("plans to visit the region")
-REGION_NOUNS = frozenset({"region", "city", "province", "krai", "oblast", "republic", "state",
-                          "capital"})
-# nouns for a person that an apposition names ("his counterpart, President X")
-PEER_NOUNS = frozenset({"counterpart", "colleague", "host", "guest", "spouse", "wife",
-                        "husband"})
 # what may stand between an office noun and its holder's name ("Ambassador to the country X")
 TITLE_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART"})
 TITLE_ADPS = frozenset({"of", "to", "for", "'s", "\u2019s"})
 # endings a plan word may carry when the lemmatiser leaves it inflected
 INFLECTIONS = ("s", "es", "ed", "d", "ing")
-# words of a date that lies ahead ("next year", "tomorrow")
-FUTURE_DATE_WORDS = frozenset({"next", "tomorrow", "upcoming", "coming"})
 
 
 @dataclass
@@ -116,10 +84,12 @@ class Relation:
     code: str = ""
     when: str | None = None
     when_iso: str | None = None
+    rule: str = ""
 
     def record(self) -> dict:
         cameo, plover = CODES[self.code or self.type]
         rec: dict = {"type": self.type, "source": self.source.id, "target": self.target.id,
+                     "rule": self.rule,
                      "evidence": [{"sentence": s.text, "start": s.start_char, "end": s.end_char}
                                   for s in self.sentences],
                      "cameo": cameo, "plover": plover}
@@ -232,6 +202,7 @@ class RelationFinder:
         self.hosted: list[tuple[Entity, Entity, Span]] = []
         # (companion, visitor, sentence): "X was accompanied by A and B"
         self.companions: list[tuple[Entity, Entity, Span]] = []
+        self.rule = ""  # the frame running now, named on what it adds
 
     # -- participants ---------------------------------------------------------------------
     def entity(self, tok: Token, types: tuple[str, ...] = ("Leader",)) -> Entity | None:
@@ -433,7 +404,7 @@ class RelationFinder:
         key = (kind, source.id, target.id)
         rel = self.found.get(key)
         if rel is None:
-            rel = self.found[key] = Relation(kind, source, target, code=code)
+            rel = self.found[key] = Relation(kind, source, target, code=code, rule=self.rule)
         if sent not in rel.sentences:
             rel.sentences.append(sent)
         if kind == "PLANS_VISIT" and rel.when is None and when is not None:
@@ -460,36 +431,41 @@ class RelationFinder:
                         lemma in TOGETHER_VERBS and any(c.lower_ == "together"
                                                         for c in tok.children)) or (
                         lemma == "shake" and any(c.lower_ == "hands" for c in tok.children)):
-                    self.meeting_verb(tok)
+                    self._frame(self.meeting_verb, tok)
                 if lemma == "thank":
-                    self.thanks(tok)
+                    self._frame(self.thanks, tok)
                 if lemma in ATTEND_VERBS or lemma == "be":
-                    self.attendance(tok)
+                    self._frame(self.attendance, tok)
                 if lemma == "visit" or lemma in MOTION_VERBS or lemma in ARRIVAL_VERBS:
-                    self.visit_verb(tok)
+                    self._frame(self.visit_verb, tok)
                 if lemma in COOP_VERBS:
-                    self.cooperation(tok)
+                    self._frame(self.cooperation, tok)
                 if lemma in ASSIST_VERBS:
-                    self.assistance(tok)
+                    self._frame(self.assistance, tok)
                 if lemma in COOP_VERBS or lemma == "invest":
-                    self.invited_to_cooperate(tok)
+                    self._frame(self.invited_to_cooperate, tok)
                 if lemma == "accompany":
-                    self.accompaniment(tok)
+                    self._frame(self.accompaniment, tok)
             elif tok.pos_ in {"NOUN", "PROPN"}:
                 if tok.lower_ in MEET_NOUNS or lemma in MEET_NOUNS or lemma == "call":
-                    self.meeting_noun(tok)
+                    self._frame(self.meeting_noun, tok)
                 if lemma in VISIT_NOUNS:
-                    self.visit_noun(tok)
+                    self._frame(self.visit_noun, tok)
                 if lemma in PROPOSAL_NOUNS:
-                    self.proposal(tok)
+                    self._frame(self.proposal, tok)
                 if tok.lower_ in COOP_NOUNS or lemma in COOP_NOUNS or self._joint_body(tok):
-                    self.cooperation(tok)
-        self.resolve_implicit()
-        self._calls_not_meetings()
-        self._unplaced_visits()
-        self._companions_visit()
-        self._plans_not_visits()
+                    self._frame(self.cooperation, tok)
+        self._frame(self.resolve_implicit)
+        self._frame(self._calls_not_meetings)
+        self._frame(self._unplaced_visits)
+        self._frame(self._companions_visit)
+        self._frame(self._plans_not_visits)
         return list(self.found.values())
+
+    def _frame(self, frame: Callable[..., None], *args: Token) -> None:
+        """Run one frame; what it adds names it as the rule that made the relation."""
+        self.rule = frame.__name__.lstrip("_")
+        frame(*args)
 
     def _unplaced_visits(self) -> None:
         """Guests who came to a place the text does not name. One who was hosted visited the
@@ -1292,7 +1268,6 @@ class RelationFinder:
         return _is_planned(tok) and not weak
 
 
-def find_relations(ents: Entities, coref: Coref, article_date: str | None) -> list[dict]:
-    """The relation records of one article (symmetric types stored once)."""
-    relations = RelationFinder(ents, coref, article_date).run()
-    return [r.record() for r in relations]
+def find_relations(ents: Entities, coref: Coref, article_date: str | None) -> list[Relation]:
+    """The relations the frames find in one article (symmetric types stored once)."""
+    return RelationFinder(ents, coref, article_date).run()

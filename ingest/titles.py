@@ -16,9 +16,15 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import Place, fold, gazetteer
 
-# honorifics dropped from a name but not offices by themselves
-HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "madame", "sir", "dame", "hon", "sheikh", "prince",
-                        "mister", "lord"})
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text("utf-8")
+    return frozenset(fold(line) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+# honorifics dropped from a name but not offices by themselves ("His Majesty", "Datuk Seri")
+HONORIFICS = _word_list("honorifics.txt")
 # words that can sit inside a title between office words ("Minister of Foreign Affairs of Russia")
 TITLE_GLUE = frozenset({"of", "the", "for", "to", "and", "&", "'s", "\u2019s", "on", "at", "in"})
 # descriptive words allowed before an office word ("outgoing Russian Ambassador")

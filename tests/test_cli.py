@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 DIPLOGRAPH = str(Path(sys.executable).parent / "diplograph")
-COMMANDS = ("ingest", "extract", "query", "queries", "viz", "export", "stats", "push", "eval")
+COMMANDS = ("ingest", "extract", "watch", "query", "queries", "viz", "export", "stats", "push", "eval")
 
 
 def run(*args: str, store: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -125,7 +125,10 @@ def test_extract_prints_the_record_contract() -> None:
     result = run("extract", str(EXAMPLES / "04-vladivostok-governor.md"))
     assert result.returncode == 0, result.stderr
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert set(record) == {"id", "title", "source", "url", "date", "path", "entities", "relations"}
+    assert set(record) == {
+        "id", "title", "source", "url", "date", "date_source", "path", "entities", "relations"
+    }
+    assert (record["date"], record["date_source"]) == ("2025-06-03", "meta")
     names = {e["id"]: e["name"] for e in record["entities"]}
     visits = [r for r in record["relations"] if r["type"] == "PLANS_VISIT"]
     assert [(names[r["source"]], names[r["target"]], r["when_iso"]) for r in visits] == [

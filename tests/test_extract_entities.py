@@ -88,8 +88,8 @@ def test_extract_articles_streams_in_input_order() -> None:
             for c in ("Norway", "Sweden", "Denmark")]
     records = list(extract_articles(arts, batch_size=2))
     assert [r["id"] for r in records] == [a.id for a in arts]
-    assert set(records[0]) == {"id", "title", "source", "url", "date", "path", "entities",
-                               "relations"}
+    assert set(records[0]) == {"id", "title", "source", "url", "date", "date_source", "path",
+                               "entities", "relations"}
 
 
 @pytest.mark.corpus

@@ -138,3 +138,18 @@ def test_father_and_son_in_arabic_names_stay_apart() -> None:
 def test_region_before_the_office_gives_the_country() -> None:
     rec = _record("Kurdistan Region President Nechirvan Barzani met the French consul.")
     assert _country_of(rec, "Nechirvan Barzani") == "IQ"
+
+
+def test_styles_of_address_are_not_part_of_a_name() -> None:
+    rec = _record("His Majesty King Idris III received Datuk Seri Aman Rahimi, the Foreign "
+                  "Minister of Malaysia, at the palace on Tuesday.")
+    leaders = _names(rec, "Leader")
+    assert not any(n.split()[0] in {"Majesty", "His", "Datuk", "Seri"} for n in leaders), leaders
+    assert any(n.endswith("Aman Rahimi") for n in leaders), leaders
+
+
+def test_a_titled_name_of_a_building_is_no_leader() -> None:
+    rec = _record("President Tomas Varga was received at King Halvard International Airport "
+                  "by Governor Ilse Brandt. He later met Governor Brandt at Al-Noor Palace.")
+    leaders = _names(rec, "Leader")
+    assert not any("Airport" in n or "Palace" in n for n in leaders), leaders
