@@ -27,7 +27,7 @@ from itertools import batched
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
 from .article import Article
-from .extract import _records
+from .extract import OnError, _records
 from .nlp import get_nlp
 
 BATCH_SIZE = 8
@@ -78,8 +78,10 @@ def dask_client(target: str) -> Iterator[Client]:
             cluster.close()
 
 
-def extract_on(client: Client, articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[dict]:
-    """Records of `articles` extracted on the client's workers, in input order.
+def extract_on(client: Client, articles: Iterable[Article], batch_size: int = BATCH_SIZE,
+               on_error: OnError = OnError.RECORD) -> Iterator[dict]:
+    """Records of `articles` extracted on the client's workers, in input order (`on_error`
+    as for extract_articles).
 
     At most two batches per worker are in flight, so memory does not grow with the input.
     """
@@ -87,7 +89,7 @@ def extract_on(client: Client, articles: Iterable[Article], batch_size: int = BA
     pending: deque[Future] = deque()
     for batch in batched(articles, batch_size):
         # A fresh key per batch: never mixed up with another run's tasks on a shared scheduler.
-        pending.append(client.submit(_records, batch, key=f"diplograph-extract-{uuid.uuid4().hex}"))
+        pending.append(client.submit(_records, batch, on_error, key=f"diplograph-extract-{uuid.uuid4().hex}"))
         if len(pending) >= in_flight:
             yield from _take(pending)
     while pending:
