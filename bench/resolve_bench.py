@@ -36,7 +36,8 @@ def main() -> None:
         if i % 3 == 0:
             name, country = people[rng.randrange(args.people)][0].split()[-1], None
         entity = {"id": "x", "name": name, "type": "Leader", "aliases": [], "country": country}
-        ids.append(resolver.resolve(entity)[0])
+        found = resolver.resolve(entity)  # None: a name that is no person (a place, a title)
+        ids.append(found[0] if found else "-")
     elapsed = time.perf_counter() - start
     digest = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:12]
     print(f"{args.lookups} look-ups over {args.people} people: {elapsed:.2f} s, "

@@ -13,12 +13,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from diplograph.cli.options import StoreChoice, fail, store_from, with_store_options
+from diplograph.cli.options import StoreChoice, fail, open_chosen, store_from, with_store_options
 from diplograph.graph.admin_export import AFTER_IMPORT, ARGS_FILE, write_admin_import
 from diplograph.graph.export import to_graphml, to_json
 from diplograph.graph.stats import counts
-from diplograph.graph.stores.base import StoreError
-from diplograph.graph.stores.open import open_store
 from diplograph.graph.stores.open import push as push_graph
 
 
@@ -71,7 +69,7 @@ def export(
         sys.stdout.write(text + "\n")
     else:
         output.write_text(text, encoding="utf-8")
-        Console(stderr=True).print(f"wrote {output}")
+        Console(stderr=True, highlight=False, soft_wrap=True).print(f"wrote {output}", markup=False)
 
 
 @with_store_options
@@ -106,10 +104,7 @@ def push(choice: StoreChoice | None = None) -> None:
     assert choice is not None
     if not choice.neo4j_uri:
         fail("push needs a Neo4j target: --neo4j-uri or NEO4J_URI")
-    try:
-        source = open_store(store_path=choice.store)
-    except StoreError as exc:
-        fail(str(exc))
+    source = open_chosen(choice, embedded=True)
     try:
         with store_from(choice) as target:
             pushed = push_graph(source, target)

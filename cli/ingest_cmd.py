@@ -11,9 +11,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from diplograph.cli.curate_cmd import CurationOption, curation_for, report_changes
 from diplograph.cli.extraction import Dask, extractor
 from diplograph.cli.options import StoreChoice, err, say_error, store_from, with_store_options
 from diplograph.cli.web_options import Delay, Feeds, KeepHtml, feed_line, feeds_given, no_sources, web_reader
+from diplograph.graph.curation import Curation
 from diplograph.graph.ingest_run import Extractor, IngestSummary
 from diplograph.graph.ingest_run import ingest as run_ingest
 from diplograph.graph.model import ENTITY_LABELS
@@ -36,14 +38,18 @@ Workers = Annotated[
 
 
 def ingest_with_progress(
-    store: Store, items: Iterable[Article | ReadError], workers: int, extract: Extractor | None = None
+    store: Store,
+    items: Iterable[Article | ReadError],
+    workers: int,
+    curation: Curation | None = None,
+    extract: Extractor | None = None,
 ) -> IngestSummary:
     """One ingest run behind a progress bar on stderr (`extract`: see cli/extraction.py)."""
     progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[last]}"),
+        TextColumn("{task.fields[last]}", markup=False),  # file names are text, not markup
         TimeElapsedColumn(),
         console=err,
         transient=True,
@@ -56,7 +62,9 @@ def ingest_with_progress(
         def advance(name: str, outcome: str) -> None:
             progress.update(task, advance=1, last=f"{outcome}: {name}")
 
-        return run_ingest(store, items, workers=workers, extract=extract, on_article=advance)
+        return run_ingest(
+            store, items, workers=workers, extract=extract, on_article=advance, curation=curation
+        )
 
 
 def print_summary(out: Console, summary: IngestSummary) -> None:
@@ -69,6 +77,7 @@ def print_summary(out: Console, summary: IngestSummary) -> None:
     by_type = {t: n for t, n in sorted(added.relationships.items()) if n and t != "MENTIONS"}
     detail = f" ({', '.join(f'{t} {n}' for t, n in by_type.items())})" if by_type else ""
     out.print(f"added: {entities} entities, {sum(by_type.values())} relationships{detail}")
+    report_changes(summary.curation, out)
 
 
 @with_store_options
@@ -78,6 +87,7 @@ def ingest(
     keep_html: KeepHtml = None,
     workers: Workers = 1,
     delay: Delay = 1.0,
+    curation: CurationOption = None,
     dask: Dask = None,
     choice: StoreChoice | None = None,
 ) -> None:
@@ -92,12 +102,13 @@ def ingest(
     no_sources(paths, feed)
     feeds, feed_problems = feeds_given(feed)
     out = Console(highlight=False, soft_wrap=True)
+    corrections = curation_for(choice, curation)
     with (
         store_from(choice) as store,
         web_reader(keep_html, delay, store) as web,
         extractor(workers, dask) as extract,
     ):
-        summary = ingest_with_progress(store, web.read(paths or [], feeds), workers, extract)
+        summary = ingest_with_progress(store, web.read(paths or [], feeds), workers, corrections, extract)
     print_summary(out, summary)
     if feeds:
         out.print(feed_line(web.counts))

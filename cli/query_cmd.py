@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Any
 
 import typer
@@ -35,6 +36,7 @@ def query(
     assert choice is not None
     if (cypher is None) == (name is None):
         fail("give either a Cypher statement or --name NAME (see `diplograph queries`)")
+    named = None
     try:
         if name is not None:
             named = named_queries.load_query(name)
@@ -45,8 +47,14 @@ def query(
         fail(str(exc))
     assert cypher is not None
     with store_from(choice) as store:
-        columns, rows = store.run(cypher, params, write=write)
+        if named is not None:
+            params = named_queries.resolve_names(store, named, params)
+        columns, rows = store.run(cypher, params, write=write, timeout=choice.timeout)
     print_rows(columns, rows, fmt)
+
+
+# What both stores accept as a $name without quoting (FalkorDB splices names into a CYPHER prefix).
+_PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _adhoc_params(pairs: list[str]) -> dict[str, Any]:
@@ -56,6 +64,11 @@ def _adhoc_params(pairs: list[str]) -> dict[str, Any]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise ValueError(f"parameter {pair!r} is not key=value")
+        if not _PARAM_NAME.fullmatch(key.strip()):
+            raise ValueError(
+                f"parameter name {key.strip()!r} is not usable: letters, digits and _ only, "
+                "not starting with a digit"
+            )
         try:
             params[key.strip()] = json.loads(value)
         except json.JSONDecodeError:

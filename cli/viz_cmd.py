@@ -31,6 +31,12 @@ def viz(
     until: Annotated[
         str | None, typer.Option("--until", help="Only edges dated on/before YYYY[-MM[-DD]].")
     ] = None,
+    include_undated: Annotated[
+        bool,
+        typer.Option(
+            "--include-undated", help="With --since/--until, keep relations that have no date at all."
+        ),
+    ] = False,
     limit: Annotated[
         int,
         typer.Option("--limit", help="Above this many entities, keep the nearest/most connected and warn."),
@@ -47,15 +53,22 @@ def viz(
         graph = store.to_networkx()
     try:
         selection = select(
-            graph, focus=focus, depth=depth, types=rel_type, since=since, until=until, max_nodes=limit
+            graph,
+            focus=focus,
+            depth=depth,
+            types=rel_type,
+            since=since,
+            until=until,
+            include_undated=include_undated,
+            max_nodes=limit,
         )
     except (FocusNotFoundError, ValueError) as exc:
         fail(str(exc))
     if selection.warning:
         err.print(Text.assemble(("warning:", "yellow"), " ", selection.warning))
     info = write_page(selection.graph, output)
-    Console(highlight=False).print(
-        f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.bytes // 1024} KiB)"
+    Console(highlight=False, soft_wrap=True).print(
+        f"wrote {output} ({info.nodes} nodes, {info.edges} edges, {info.bytes // 1024} KiB)", markup=False
     )
     if open_page:
         webbrowser.open(output.resolve().as_uri())

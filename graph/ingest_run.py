@@ -7,11 +7,13 @@ re-run completes the job without duplicating anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
+from typing import Any
 
+from diplograph.graph.curation import Curation, apply_curation, seeded_resolver
 from diplograph.graph.model import article_fragment
 from diplograph.graph.resolve import Resolver
 from diplograph.graph.stats import Counts, counts
@@ -32,12 +34,31 @@ class IngestSummary:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     added: Counts = field(default_factory=Counts)
+    curation: list[str] = field(default_factory=list)  # changes made by curation, one line each
 
 
 def _chunks(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Article | ReadError]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def begin(store: Store, curation: Curation | None) -> tuple[Resolver, list[str]]:
+    """Before a run's first article: curation and canonical ids applied (finishing what a
+    killed run left), and a resolver that knows the stored people and the curation."""
+    changes = apply_curation(store, curation)
+    return seeded_resolver(store, curation), changes
+
+
+def write_records(
+    store: Store, records: Iterable[Mapping[str, Any]], curation: Curation | None = None
+) -> list[str]:
+    """Store extraction records as one run, as `ingest` does after extracting; the
+    curation changes made."""
+    resolver, changes = begin(store, curation)
+    for record in records:
+        store.write_fragment(article_fragment(record, resolver))
+    return changes + apply_curation(store, curation)
 
 
 def ingest(
@@ -47,6 +68,7 @@ def ingest(
     workers: int = 1,
     extract: Extractor | None = None,
     on_article: Callable[[str, str], None] | None = None,
+    curation: Curation | None = None,
 ) -> IngestSummary:
     """Ingest articles into the store; `on_article(path_or_title, outcome)` reports progress.
 
@@ -56,13 +78,15 @@ def ingest(
     resolved and written here, in input order.
 
     Outcomes: "new", "skipped", "failed". A StoreError is not caught: the store is
-    unusable, the caller reports it and exits non-zero.
+    unusable, the caller reports it and exits non-zero. Curation (and the canonical ids
+    of people) is applied before the first article, finishing what a killed run left,
+    and after the last, so new articles follow it.
     """
     summary = IngestSummary()
     report = on_article or (lambda _name, _outcome: None)
     extractor = extract or partial(extract_articles, n_process=workers)
     before = counts(store)
-    resolver = Resolver.from_leaders(store.leaders())
+    resolver, summary.curation = begin(store, curation)
 
     def fresh() -> Iterator[Article]:
         seen: set[str] = set()
@@ -90,5 +114,6 @@ def ingest(
         store.write_fragment(article_fragment(record, resolver))
         summary.new += 1
         report(name, "new")
+    summary.curation += apply_curation(store, curation)
     summary.added = counts(store).minus(before)
     return summary

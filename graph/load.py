@@ -56,12 +56,17 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, An
 
 
 def _fill_missing(variable: str, names: list[str]) -> list[str]:
-    """SET items that keep a stored value and fill only what is missing.
+    """SET items that keep the smallest value any article gave (a missing one counts as
+    none), as model.build_graph does.
 
-    The first article to name a property wins, as in model.build_graph, so that
-    re-running an earlier article never flips a value back and forth.
+    The smallest, not the first: the stored graph is then the same whatever the order in
+    which articles arrive, and re-running an article never flips a value back and forth.
     """
-    return [f"{variable}.{n} = coalesce({variable}.{n}, row.props.{n})" for n in names]
+    return [
+        f"{variable}.{n} = CASE WHEN {variable}.{n} IS NULL OR row.props.{n} < {variable}.{n} "
+        f"THEN coalesce(row.props.{n}, {variable}.{n}) ELSE {variable}.{n} END"
+        for n in names
+    ]
 
 
 def _node_statement(label: str, names: list[str], with_aliases: bool) -> str:

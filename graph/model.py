@@ -47,7 +47,9 @@ def _merge_node(graph: nx.MultiDiGraph, key: str, label: str, props: Mapping[str
     for name, value in props.items():
         if name == "aliases":
             node["aliases"] = sorted(set(node.get("aliases", [])) | set(value))
-        elif not node.get(name):
+        elif node.get(name) is None or value < node[name]:
+            # the smallest value wins, as in the stores (load._fill_missing): any order of
+            # the articles gives the same graph
             node[name] = value
 
 
@@ -68,8 +70,11 @@ def article_fragment(record: Mapping[str, Any], resolver: Resolver) -> nx.MultiD
         label = entity["type"]
         if label not in ENTITY_LABELS:
             continue
-        global_id, props = resolver.resolve(entity)
-        key = node_key(label, global_id)
+        found = resolver.resolve_key(entity)
+        if found is None:
+            continue
+        key, props = found
+        label = key.split(":", 1)[0]
         keys[entity["id"]] = key
         _merge_node(graph, key, label, props)
         graph.add_edge(article_key, key, key=f"MENTIONS:{article_id}", type="MENTIONS")
@@ -79,11 +84,11 @@ def article_fragment(record: Mapping[str, Any], resolver: Resolver) -> nx.MultiD
         if key is None:
             continue
         office = keys.get(entity.get("office") or "")
-        if entity["type"] == "Leader" and office:
+        if key.startswith("Leader:") and office:
             graph.add_edge(
                 key, office, key="LEADER_OF", type="LEADER_OF", **_clean({"title": entity.get("title")})
             )
-        if entity["type"] == "Region" and entity.get("country"):
+        if key.startswith("Region:") and entity.get("country"):
             country_key = node_key("Country", entity["country"])
             if country_key not in graph:
                 _merge_node(graph, country_key, "Country", resolver.country_props(entity["country"]))

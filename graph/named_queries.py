@@ -7,8 +7,10 @@ Each file starts with a header of `//` comments:
     // params: leader (string, optional) a leader's id or name; limit (int, default 10) rows
 
 `params` may repeat over several lines; entries are separated by `;`, or the line is
-`// params: none`. Types are string, int, float, bool and date (an ISO date string
-kept as a string, which is how the graph stores dates). Optional parameters the
+`// params: none`. Types are string, int, float, bool, date (an ISO date string
+kept as a string, which is how the graph stores dates) and name: a string naming an
+entity, which may be any spelling of a person the resolver takes for them
+("Lukashenka", "Лукашенко"); `resolve_names` turns it into that person's id. Optional parameters the
 user leaves out are passed as null: both engines reject a query that names a
 parameter missing from the map.
 """
@@ -22,10 +24,11 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from diplograph.graph.resolve import Resolver
 from diplograph.graph.stores.base import Store
 
 _PACKAGE = "diplograph.queries"
-_TYPES = ("string", "int", "float", "bool", "date")
+_TYPES = ("string", "int", "float", "bool", "date", "name")
 _PARAM = re.compile(
     r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\(\s*(?P<type>\w+)\s*"
     r"(?:,\s*(?P<mode>optional|required|default\s+(?P<default>[^)]*?)))?\s*\)\s*(?P<doc>.*)",
@@ -71,12 +74,19 @@ class NamedQuery:
         return bound
 
 
+MAX_INT_PARAM = 2**31 - 1
+
+
 def convert(value: str, type_name: str) -> Any:
     """A command-line string as a parameter of the declared type."""
-    if type_name == "string":
+    if type_name in ("string", "name"):
         return value
     if type_name == "int":
-        return int(value)
+        number = int(value)
+        # Named queries' ints are counts (LIMIT); FalkorDB takes LIMIT modulo 2^32, so 2^32 gave no rows.
+        if not 0 <= number <= MAX_INT_PARAM:
+            raise ValueError(f"{number} is out of range (0 to {MAX_INT_PARAM})")
+        return number
     if type_name == "float":
         return float(value)
     if type_name == "bool":
@@ -182,10 +192,26 @@ def parse_params(query: NamedQuery, pairs: Iterable[str]) -> dict[str, Any]:
     return query.bind(values)
 
 
+def resolve_names(store: Store, query: NamedQuery, params: Mapping[str, Any]) -> dict[str, Any]:
+    """`params` with each `name` parameter that spells a stored person replaced by their id,
+    so a query finds Lukashenko by "Lukashenka"; other values are left for the query's own
+    matching on ids, names and aliases."""
+    names = [p.name for p in query.params if p.type == "name" and isinstance(params.get(p.name), str)]
+    if not names:
+        return dict(params)
+    resolver = Resolver.from_leaders(store.leaders())
+    resolved = dict(params)
+    for name in names:
+        found = resolver._find_person([params[name]], None)
+        if found is not None:
+            resolved[name] = found
+    return resolved
+
+
 def run_named(
     store: Store, name: str, params: Mapping[str, Any] | Iterable[str] = ()
 ) -> tuple[list[str], list[list[Any]]]:
     """Run a named query on a store; params as a mapping or as `key=value` strings."""
     query = load_query(name)
     bound = query.bind(params) if isinstance(params, Mapping) else parse_params(query, params)
-    return store.run(query.cypher, bound)
+    return store.run(query.cypher, resolve_names(store, query, bound))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import networkx as nx
 
 from diplograph.graph.model import ENTITY_LABELS, EVENT_TYPES, node_key
+from diplograph.ingest.textfold import fold
 
 DEFAULT_MAX_NODES = 5000
 """The page stays usable (opens in under 10 s in headless Chromium) up to this many entities."""
@@ -27,8 +27,6 @@ DRAWN_TYPES = (*EVENT_TYPES, "LEADER_OF", "PART_OF")
 """Relation types a page can draw (MENTIONS only carries evidence)."""
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-# Latin letters that carry their mark inside (NFKD leaves them whole)
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "\u0131": "i", "ŧ": "t"})
 _FULL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -69,17 +67,6 @@ def edge_date(data: Mapping[str, Any]) -> tuple[str, str] | None:
     return date_span(data.get("when_iso")) or date_span(data.get("date"))
 
 
-def fold_name(text: str) -> str:
-    """Case, accents and punctuation folded; unlike resolve.fold, letters of every script stay.
-
-    The page's search box folds the same way (page.js `fold`).
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    bare = bare.translate(_UNDECOMPOSED)
-    return " ".join(re.sub(r"[\W_]+", " ", bare).split())
-
-
 def entity_nodes(graph: nx.MultiDiGraph) -> list[str]:
     return [key for key, label in graph.nodes(data="label") if label in ENTITY_LABELS]
 
@@ -89,12 +76,12 @@ def find_nodes(graph: nx.MultiDiGraph, name: str) -> list[str]:
 
     Raises FocusNotFoundError, with the closest names in its message, when none does.
     """
-    wanted = fold_name(name)
+    wanted = fold(name)
     names: dict[str, list[str]] = {}
     for key in entity_nodes(graph):
         data = graph.nodes[key]
         for text in [data.get("name", ""), *data.get("aliases", [])]:
-            names.setdefault(fold_name(str(text)), []).append(key)
+            names.setdefault(fold(str(text)), []).append(key)
     if wanted in names:
         return sorted(set(names[wanted]))
     close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.6)
@@ -110,14 +97,16 @@ def select(
     types: Iterable[str] | None = None,
     since: str | None = None,
     until: str | None = None,
+    include_undated: bool = False,
     max_nodes: int | None = DEFAULT_MAX_NODES,
 ) -> Selection:
     """The part of `graph` a page shows.
 
     - `types`: relation types to keep (case-insensitive; any of DRAWN_TYPES).
     - `since` / `until`: ISO dates, partial ones allowed ('2021', '2021-08'); an event
-      edge is kept when its date (`when_iso`, else the article date) overlaps the window,
-      and dropped when it has none. LEADER_OF and PART_OF are undated: with a window
+      edge is kept when its date (`when_iso`, else the article date) overlaps the window;
+      one with no date is dropped, unless `include_undated` (the page's "include undated
+      relations" box does the same). LEADER_OF and PART_OF are undated: with a window
       they are kept only between entities that have a kept event.
     - With `types` or a window, entities left without any relation are dropped.
     - `focus` (a name or alias) and `depth`: the entities within `depth` hops of the
@@ -135,7 +124,10 @@ def select(
     edges = [
         (u, v, key, data)
         for u, v, key, data in graph.edges(keys=True, data=True)
-        if u in entities and v in entities and data.get("type") in kept_types and _in_window(data, window)
+        if u in entities
+        and v in entities
+        and data.get("type") in kept_types
+        and _in_window(data, window, include_undated)
     ]
     if window is not None:
         dated = {n for u, v, _, d in edges if d.get("type") in EVENT_TYPES for n in (u, v)}
@@ -194,11 +186,13 @@ def _window(since: str | None, until: str | None) -> tuple[str, str] | None:
     return bounds[0], bounds[1]
 
 
-def _in_window(data: Mapping[str, Any], window: tuple[str, str] | None) -> bool:
+def _in_window(data: Mapping[str, Any], window: tuple[str, str] | None, include_undated: bool) -> bool:
     if window is None or data.get("type") not in EVENT_TYPES:
         return True
     span = edge_date(data)
-    return span is not None and span[1] >= window[0] and span[0] <= window[1]
+    if span is None:
+        return include_undated
+    return span[1] >= window[0] and span[0] <= window[1]
 
 
 def _hops(

@@ -80,7 +80,7 @@ LOCATIVE_GLUE = frozenset({"in", "on", "at"})
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "du", "la", "le", "bin",
                             "al", "el", "ibn", "dos", "das"})
 # NER labels a missed name carries in the small model (it has no reason to be a date, a number)
-NAME_ENT_LABELS = frozenset({"", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "FAC",
+NAME_ENT_LABELS = frozenset({"", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "FAC", "LOC",
                              "GPE"})
 
 
@@ -148,6 +148,19 @@ class Entities:
         key = fold(form)
         return next((e for e in self.items if (not types or e.type in types)
                      and key in e.forms()), None)
+
+
+def _joined_names(doc: Doc) -> list[Span]:
+    """The NER's spans, with PERSON spans that touch joined into one: English never sets two
+    people's names side by side without a comma or a conjunction ("Abdel Fattah" + "el-Sisi")."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and ent.label_ == prev.label_ == "PERSON" and ent.start == prev.end:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
 
 
 @cache
@@ -247,7 +260,16 @@ class _Builder:
         region_typed = self._typed_regions()
         name_parts = self._person_name_parts()
         self.name_parts = name_parts
-        for span in filter_spans(matches + region_typed + ner):
+        # the gazetteer's places first; the NER's spans only where they overlap none of them
+        # (the medium model reads "Tver Region Igor Rudenya" as one LOC)
+        # (the medium model reads "Tver Region Igor Rudenya" as one LOC); a span that only
+        # adds a landform or a region word ("Bali Island") is the longer name of the place
+        known = filter_spans(matches + region_typed)
+        in_known = {i for span in known for i in range(span.start, span.end)}
+        ner = [e for e in ner if all(
+            i not in in_known or all(t.i in in_known or t.lower_ in LANDFORM_WORDS | REGION_TYPE_WORDS
+                                     for t in e) for i in range(e.start, e.end))]
+        for span in filter_spans(known + ner):
             text = span.text
             if text in name_parts and not gaz.country(text):
                 continue  # "Kerry", "Victoria": a person's name that a county shares
@@ -288,7 +310,7 @@ class _Builder:
         be in ('Russky Island in Vladivostok')."""
         doc, gaz = self.doc, self.gaz
         for tok in doc:
-            if fold(tok.text) not in LANDFORM_WORDS or not tok.text[:1].isupper() or \
+            if tok.lower_ not in LANDFORM_WORDS or not tok.text[:1].isupper() or \
                     tok.i in self.taken:
                 continue
             start = tok.i
@@ -458,7 +480,7 @@ class _Builder:
         orgs: list[Span] = []
         titled = self.titled_names()
         covered: set[int] = set()
-        for ent in doc.ents:
+        for ent in _joined_names(doc):
             if ent.label_ not in {"PERSON", "ORG"}:
                 continue
             inside = [n for n in titled if n.start >= ent.start and n.end <= ent.end]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
 import pycountry
+
+from diplograph.ingest.textfold import ascii_lower
 
 PlaceKind = Literal["country", "region"]
 
@@ -48,13 +49,11 @@ def _adjective_stems(key: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Matching key: accents stripped, punctuation dropped, lower case, no leading 'the'.
+    """Matching key: transliterated and lower case (textfold), punctuation dropped, no leading 'the'.
 
     Cached: the extractor folds the same words (titles, place names) many times per article."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("\u2019", "'").replace("-", " ")
-    plain = _FOLD_DROP.sub("", plain.lower())
+    plain = ascii_lower(text).replace("-", " ")
+    plain = _FOLD_DROP.sub("", plain)
     plain = _SPACES.sub(" ", plain).strip()
     return plain[4:] if plain.startswith("the ") else plain
 

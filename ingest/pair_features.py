@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import Coref
 from .entities import Entities, Entity
-from .frames import lexicon
+from .frames import SUBNATIONAL_NOUNS, lexicon
 from .titles import is_office_word
 
 PLACE_TYPES = frozenset({"Country", "Region"})
@@ -116,22 +116,27 @@ def _path(a: Token, b: Token) -> tuple[list[Token], Token, str, str] | None:
     return None
 
 
-def sentence_features(sent: Span, a: Token, b: Token, people: dict[int, str]) -> set[str]:
-    """What one sentence says about the pair whose mentions are heads a and b; `people` maps
-    the tokens of Leader mentions to their entity ids."""
-    feats: set[str] = set()
-    if sent.start == 0:
-        feats.add("pos:headline")
+def sentence_cues(sent: Span, classes: list[tuple[str, ...]]) -> frozenset[str]:
+    """The trigger classes a sentence holds, whoever it names (computed once a sentence);
+    `classes` holds each token's trigger classes, by token index."""
+    feats: set[str] = {"pos:headline"} if sent.start == 0 else set()
     for tok in sent:
-        for cls in classes_of(tok):
+        for cls in classes[tok.i]:
             feats.add(f"s:{cls}")
             if tok.pos_ in {"VERB", "AUX"}:
                 feats.add(f"s:{cls}:{tok.tag_}")
+    return frozenset(feats)
+
+
+def sentence_features(a: Token, b: Token, people: dict[int, str], cues: frozenset[str],
+                      classes: list[tuple[str, ...]]) -> set[str]:
+    """What one sentence says about the pair whose mentions are heads a and b; `people` maps
+    the tokens of Leader mentions to their entity ids, `cues` are the sentence's own."""
+    feats = set(cues)
     lo, hi = sorted((a.i, b.i))
-    between = [t for t in sent if lo < t.i < hi]
-    feats.add(f"gap:{min(len(between) // 4, 5)}")
-    for tok in between:
-        for cls in classes_of(tok):
+    feats.add(f"gap:{min((hi - lo - 1) // 4, 5)}")
+    for i in range(lo + 1, hi):
+        for cls in classes[i]:
             feats.add(f"b:{cls}")
     found = _path(a, b)
     if found is None:
@@ -141,15 +146,15 @@ def sentence_features(sent: Span, a: Token, b: Token, people: dict[int, str]) ->
         feats.add(f"path:{min(len(path), 5)}")
         feats.add(f"arcs:{arc_a}:{arc_b}")
         # the word that governs both mentions, and how each hangs from it
-        for cls in classes_of(top):
+        for cls in classes[top.i]:
             feats.add(f"top:{cls}")
             feats.add(f"top:{cls}:{arc_a}:{arc_b}")
         # a third person on the path is the likelier participant ("met X, whose visit to Y")
         if any(people.get(t.i) not in (None, people.get(a.i), people.get(b.i)) for t in path):
             feats.add("path:other_leader")
         for tok in path:
-            feats.add(f"p:{tok.lemma_.lower()}" if classes_of(tok) else f"pd:{tok.dep_}")
-            for cls in classes_of(tok):
+            feats.add(f"p:{tok.lemma_.lower()}" if classes[tok.i] else f"pd:{tok.dep_}")
+            for cls in classes[tok.i]:
                 feats.add(f"pc:{cls}")
     feats.add(f"adep:{a.dep_}")
     feats.add(f"bdep:{b.dep_}")
@@ -187,11 +192,13 @@ def _pair_features(kind: str, a: Entity, b: Entity, ents: Entities, mentions: Me
     return feats
 
 
-def _nationality(tok: Token, people: dict[int, str]) -> bool:
+def _modifier_only(tok: Token, people: dict[int, str]) -> bool:
     """A demonym or country in a person's title ('Russian President X', 'China's Foreign
-    Minister Y') says whose they are, not where anyone went."""
+    Minister Y') says whose they are, and on units below the state ('the Russian regions')
+    where they are: neither is a place visited or a partner."""
     return tok.dep_ in {"amod", "compound", "poss", "nmod"} and (
-        tok.head.i in people or is_office_word(tok.head.text))
+        tok.head.i in people or is_office_word(tok.head.text)
+        or tok.head.lower_ in SUBNATIONAL_NOUNS)
 
 
 def _sides(leader: Entity, ents: Entities, by_id: dict[str, Entity]) -> list[Entity]:
@@ -219,6 +226,8 @@ def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]
     out: dict[tuple[str, str, str], Candidate] = {}
     people = {i: e.id for e in ents.of_type("Leader") for s, t in e.mentions for i in range(s, t)}
     people.update({i: e.id for i, e in coref.nominals.items()})
+    cues: dict[int, frozenset[str]] = {}
+    classes = [classes_of(tok) for tok in doc]
 
     def take(kind: str, a: Entity, b: Entity, sent: Span | None, ha: int, hb: int) -> None:
         if a.id == b.id:
@@ -229,7 +238,10 @@ def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]
         if cand is None:
             cand = out[(kind, a.id, b.id)] = Candidate(kind, a, b)
         if sent is not None and sent.start not in cand.sentences:
-            cand.sentences[sent.start] = (sent, sentence_features(sent, doc[ha], doc[hb], people))
+            if sent.start not in cues:
+                cues[sent.start] = sentence_cues(sent, classes)
+            cand.sentences[sent.start] = (
+                sent, sentence_features(doc[ha], doc[hb], people, cues[sent.start], classes))
 
     for start, named in mentions.by_sent.items():
         sent = doc[start].sent
@@ -241,7 +253,9 @@ def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]
                 if a.type == "Leader" and b.type == "Leader" and a.id < b.id:
                     take("MET_WITH", a, b, sent, ha, hb)
                     take("HELD_CALL", a, b, sent, ha, hb)
-                if a.type == "Leader" and b.type in PLACE_TYPES and not _nationality(doc[hb], people):
+                if b.type == "Country" and _modifier_only(doc[hb], people):
+                    continue
+                if a.type == "Leader" and b.type in PLACE_TYPES:
                     take("VISITED", a, b, sent, ha, hb)
                     take("PLANS_VISIT", a, b, sent, ha, hb)
                 if a.type in ACTOR_TYPES and b.type in PARTNER_TYPES:

@@ -48,10 +48,15 @@ def _evidence(cand: Candidate, weights: dict[str, float], bias: float) -> list[S
 
 
 def _when(sent: Span, article_date: str | None) -> tuple[str | None, str | None]:
+    """The first DATE of the sentence, with its preposition ("in August"), and its ISO form."""
     date = next((e for e in sent.ents if e.label_ == "DATE"), None)
     if date is None:
         return None, None
-    return date.text, resolve_when(date.text, article_date)
+    start = date.start
+    if date.root.dep_ == "pobj" and date.root.head.i == start - 1:
+        start -= 1
+    text = sent.doc[start:date.end].text
+    return text, resolve_when(text, article_date)
 
 
 def decide(ents: Entities, coref: Coref, rules: list[Relation],

@@ -151,6 +151,9 @@ def _is_planned(tok: Token) -> bool:
         if cur.dep_ in {"xcomp", "acl", "advcl", "ccomp", "pcomp", "prep"} and _is_plan_head(
                 cur.head):
             return True
+        if cur.dep_ == "relcl" and _is_plan_head(cur.head) and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children):
+            return True  # "the invitation for X to visit", an infinitival relative
         if cur.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in PLAN_HEADS
                                        for c in cur.head.children):
             return True
@@ -224,8 +227,10 @@ class RelationFinder:
             if child.dep_ in {"compound", "appos", "poss", "nmod", "amod"} and not (
                     child.dep_ == "poss" and "Leader" in types):
                 ent = self.ents.by_token.get(child.i)
+                # an adjective is a demonym (a Country), or a name the parser took for
+                # one ("el-Sisi plans(NOUN) to visit")
                 if ent is not None and ent.type in types and (
-                        child.dep_ != "amod" or ent.type == "Country"):
+                        child.dep_ != "amod" or ent.type in {"Country", "Leader"}):
                     return ent
                 if "Leader" in types and child.dep_ == "appos":
                     leader = self.coref.leader_at(child.i)
@@ -319,7 +324,8 @@ class RelationFinder:
         the parser reads as a gerund, gives X."""
         out = []
         for c in tok.children:
-            if c.dep_ not in {"prep", "agent"} or c.lower_ not in preps:
+            # the medium model reads "pay a visit to X" with "to" as a dative of the verb
+            if c.dep_ not in {"prep", "agent", "dative"} or c.lower_ not in preps:
                 continue
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -913,7 +919,8 @@ class RelationFinder:
         noun = verb.head
         if verb.dep_ in {"xcomp", "advcl", "ccomp"} and _lemma(noun) in {"invite", "urge", "ask"}:
             return [e for c in noun.children if c.dep_ == "dobj" for e in self.group(c)]
-        if verb.dep_ != "acl" or _lemma(noun) not in INVITE_NOUNS:
+        # "the invitation for X to visit": an acl, or a relcl in the medium model's parse
+        if verb.dep_ not in {"acl", "relcl"} or _lemma(noun) not in INVITE_NOUNS:
             return []
         guests = [e for p in self.pobjs(noun, {"for", "to"}) for e in self.group(p)]
         if guests:
@@ -955,6 +962,10 @@ class RelationFinder:
         while (head.pos_ in {"ADP", "SCONJ"} or head.dep_ == "prep") and head.head is not head:
             head = head.head
         governing = head if head.pos_ in {"VERB", "AUX"} else None
+        if not targets and governing is not None and _lemma(governing) in VISIT_LIGHT_VERBS \
+                and noun.dep_ == "dobj":
+            # "pay a visit to X" with "to X" attached to the verb (a PP-attachment choice)
+            targets = [e for p in self.pobjs(governing, {"to"}) for e in self.group(p, PLACE_TYPES)]
         if not visitors and head.pos_ in {"PROPN", "NOUN"} and head is not noun:
             visitors = self.group(head)  # "X, on a visit to Y, laid a wreath"
         if not visitors and governing is not None and (
@@ -1107,6 +1118,8 @@ class RelationFinder:
         authors = [e for h in holders for p in self.pobjs(h, {"by", "from"})
                    for e in self.group(p, sides)]
         authors += [e for c in noun.children if c.dep_ == "poss" for e in self.group(c, sides)]
+        # "for whom" may hang from the author's phrase too ("by the X government for Y")
+        holders += [p for h in holders for p in self.pobjs(h, {"by", "from"})]
         for_whom = [e for h in holders for p in self.pobjs(h, {"for", "to"})
                     for e in self.group(p, PLACE_TYPES)]
         for author in authors:

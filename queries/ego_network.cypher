@@ -1,6 +1,6 @@
 // name: ego_network
 // description: A leader's ego network: every person, country, region and organization linked to the leader, by relation, with the number of links (articles for events).
-// params: leader (string) id, name or alias, any case
+// params: leader (name) id, name, alias or any spelling of the person, any case
 MATCH (l:Leader)
 WHERE l.id = $leader OR toLower($leader) IN [x IN coalesce(l.aliases, []) + [l.name] | toLower(x)]
 MATCH (l)-[r]-(o)

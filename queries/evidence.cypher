@@ -1,6 +1,6 @@
 // name: evidence
 // description: The evidence behind a relationship between two entities: every sentence with its article, date and outlet.
-// params: from (string) id, name or alias of one end; to (string) id, name or alias of the other end; type (string, optional) only this relation type, e.g. MET_WITH
+// params: from (name) id, name or alias of one end; to (name) id, name or alias of the other end; type (string, optional) only this relation type, e.g. MET_WITH
 MATCH (a)
 WHERE a.id = $from OR toLower($from) IN [x IN coalesce(a.aliases, []) + [a.name] | toLower(x)]
 MATCH (a)-[r]-(b)

@@ -1,6 +1,6 @@
 // name: meetings
 // description: Who met whom: meetings and phone calls between leaders, one row per pair and kind, with the number of articles and the first and last dates.
-// params: leader (string, optional) only this leader's meetings: id, name or alias, any case
+// params: leader (name, optional) only this leader's meetings: id, name, alias or any spelling of the person, any case
 MATCH (a:Leader)-[r:MET_WITH|HELD_CALL]-(b:Leader)
 WHERE ($leader IS NULL AND a.id < b.id)
    OR a.id = $leader

@@ -1,6 +1,6 @@
 // name: shortest_path
 // description: The shortest chain of meetings and calls between two leaders (at most 4 steps); ties broken by names.
-// params: from (string) id, name or alias of the first leader; to (string) id, name or alias of the second leader
+// params: from (name) id, name or alias of the first leader; to (name) id, name or alias of the second leader
 MATCH (a:Leader)
 WHERE a.id = $from OR toLower($from) IN [x IN coalesce(a.aliases, []) + [a.name] | toLower(x)]
 MATCH (b:Leader)

@@ -1,6 +1,7 @@
 """Train the pair model (ingest/data/pair_model.json) on annotated articles, with cross-validation.
 
     .venv/bin/python scripts/train_pair_model.py GOLD_DIR [GOLD_DIR ...] [--out FILE]
+        [--exclude bench/validation_split.txt]
 
 Every candidate relation of every article (ingest/pair_features.py) is labelled by the gold
 file: a relation the annotators list (endpoints matched by name or alias, as the scorer
@@ -62,9 +63,10 @@ def label(cand: Candidate, gold: dict) -> int | None:
     return 1 if hit else (None if optional else 0)
 
 
-def collect(dirs: list[Path]) -> tuple[list[Item], list[tuple[str, dict, dict]]]:
+def collect(dirs: list[Path], exclude: frozenset[str] = frozenset()
+            ) -> tuple[list[Item], list[tuple[str, dict, dict]]]:
     """Candidates of every article, labelled; and (id, gold, record skeleton) per article."""
-    golds = [(gid, g, d) for d in dirs for gid, g in read_gold(d)]
+    golds = [(gid, g, d) for d in dirs for gid, g in read_gold(d) if gid not in exclude]
     articles = [gold_article(g) for _, g, _ in golds]
     items: list[Item] = []
     meta: list[tuple[str, dict, dict]] = []
@@ -115,9 +117,12 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("ingest/data/pair_model.json"))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--policy", choices=("union", "rescore"), default="union")
+    ap.add_argument("--exclude", type=Path, help="file of article ids to leave out (held out)")
     args = ap.parse_args()
 
-    items, meta = collect(args.dirs)
+    exclude = frozenset(line.strip() for line in args.exclude.read_text("utf-8").splitlines()
+                        if line.strip() and not line.startswith("#")) if args.exclude else frozenset()
+    items, meta = collect(args.dirs, exclude)
     vec = DictVectorizer()
     X = vec.fit_transform([dict.fromkeys(it.cand.features, 1) for it in items])
     groups = np.array([it.article for it in items])

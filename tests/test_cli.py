@@ -16,7 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 DIPLOGRAPH = str(Path(sys.executable).parent / "diplograph")
-COMMANDS = ("ingest", "extract", "watch", "query", "queries", "viz", "export", "stats", "push", "eval")
+COMMANDS = (
+    "ingest", "extract", "watch", "query", "queries", "viz", "export", "stats", "push", "eval",
+    "backup", "restore",
+)
 
 
 def run(*args: str, store: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

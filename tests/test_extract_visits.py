@@ -153,3 +153,9 @@ def test_later_meetings_happen_where_the_event_was_held() -> None:
                    "Vieira also met with Egyptian Foreign Minister Badr Abdelatty.", "VISITED")
     assert ("Badr Abdelatty", "Rio de Janeiro") in visits
     assert not any(src == "Mauro Vieira" for src, _ in visits)
+
+
+def test_light_verb_visit_with_the_place_on_the_verb() -> None:
+    text = "Kenyan President Amara Odu will pay an official visit to Norway next month."
+    assert ("Amara Odu", "Norway") in _rels(text, "PLANS_VISIT")
+    assert not _rels(text, "VISITED")

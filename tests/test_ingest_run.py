@@ -26,14 +26,14 @@ TRIGGER = "ZZ-FAULT"
 def test_rule_failure_and_read_error_cost_only_their_articles(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_record = extract._record
+    real_analyse = extract.analyse
 
     def faulty(doc, article):  # a fault injected into the real pipeline for one article
         if TRIGGER in article.text:
             raise RuntimeError("rule crashed")
-        return real_record(doc, article)
+        return real_analyse(doc, article)
 
-    monkeypatch.setattr(extract, "_record", faulty)
+    monkeypatch.setattr(extract, "analyse", faulty)
     with FalkorStore(tmp_path / "store") as store:
         first = ingest(store, [GOOD])
         before = counts(store)

@@ -24,7 +24,7 @@ def test_header() -> None:
     query = load_query("planned_visits")
     assert [(p.name, p.type, p.required) for p in query.params] == [
         ("after", "date", False),
-        ("leader", "string", False),
+        ("leader", "name", False),
     ]
     assert load_query("most_connected").params[0].default == 10
     assert load_query("ego_network").params[0].required

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from test_page_support import sample_graph
+from test_page_support import paired_graph, sample_graph
 
-from diplograph.graph.subgraph import FocusNotFoundError, date_span, find_nodes, select
+from diplograph.graph.subgraph import FocusNotFoundError, Selection, date_span, find_nodes, select
 
 
 def names(graph) -> set[str]:
@@ -78,6 +78,20 @@ def test_date_window_uses_when_iso_then_article_date() -> None:
     assert names(later.graph) == {"Vladimir Putin", "Kassym-Jomart Tokayev"}
     with pytest.raises(ValueError, match="since must be an ISO date"):
         select(graph, since="March 2021")
+
+
+def test_undated_relations_leave_a_window_unless_included() -> None:
+    graph = paired_graph()
+
+    def calls(selection: Selection) -> list[str]:
+        edges = selection.graph.edges(data=True)
+        return sorted(d["article_id"] for _, _, d in edges if d["type"] == "HELD_CALL")
+
+    assert calls(select(graph)) == ["a3", "a4"]  # no window: every relation
+    assert calls(select(graph, since="2022")) == ["a3"]  # the page's default with a range
+    included = select(graph, since="2022", include_undated=True)
+    assert calls(included) == ["a3", "a4"]  # the page's "include undated relations" box
+    assert "Aleksandr Lukashenko" in names(included.graph)
 
 
 def test_node_limit_keeps_the_nearest_then_most_connected_and_warns() -> None:

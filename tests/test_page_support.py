@@ -143,6 +143,26 @@ def records() -> list[dict[str, Any]]:
     ]
 
 
+def undated_call() -> dict[str, Any]:
+    """An article without a date: Lukashenko and Putin also held a call (a second type for the pair)."""
+    lukashenko, putin = (
+        _entity("lukashenko", "Aleksandr Lukashenko", "Leader", country="BY", title="President"),
+        _entity("putin", "Vladimir Putin", "Leader", country="RU", title="President"),
+    )
+    return {
+        "id": "a4",
+        "title": "Telephone conversation",
+        "source": "BelTA",
+        "url": "https://example.org/a4",
+        "date": None,
+        "path": "a4.txt",
+        "entities": [lukashenko, putin],
+        "relations": [
+            _relation("HELD_CALL", "lukashenko", "putin", "Lukashenko spoke with Putin by telephone."),
+        ],
+    }
+
+
 def xss_records() -> list[dict[str, Any]]:
     """An article whose names, sentences, title, source and URL try to inject HTML and script."""
     bad = _entity("bad", f"Evil {XSS_IMG}", "Leader", aliases=[XSS_SCRIPT], country="BY", title=XSS_SCRIPT)
@@ -167,6 +187,11 @@ def xss_records() -> list[dict[str, Any]]:
 
 def sample_graph() -> nx.MultiDiGraph:
     return build_graph(records())
+
+
+def paired_graph() -> nx.MultiDiGraph:
+    """The sample plus the undated call: Lukashenko and Putin met and called."""
+    return build_graph([*records(), undated_call()])
 
 
 @dataclass
@@ -234,16 +259,17 @@ def open_page(session: PageSession, path: Path, timeout_ms: int = 20_000) -> Non
     session.page.wait_for_selector("body[data-ready=true]", state="attached", timeout=timeout_ms)
 
 
-def time_to_usable(session: PageSession, path: Path, timeout_ms: int = 60_000) -> dict[str, float]:
+def time_to_usable(session: PageSession, path: Path, timeout_ms: int = 60_000) -> dict[str, Any]:
     """Seconds from starting to load `path` until it is drawn, and until a click on its most
-    connected node has filled the details panel (the page answers a reader)."""
+    connected node has filled the details panel (the page answers a reader); `hub` is that
+    node's id and `opened` the id of the node whose panel the click opened."""
     page = session.page
     start = time.perf_counter()
     open_page(session, path, timeout_ms)
     drawn = time.perf_counter() - start
     hub = page.evaluate(
         """() => { const d = window.diplograph;
-                   const ids = d.nodes.getIds();
+                   const ids = d.nodes.getIds().filter((id) => !d.nodes.get(id).hidden);
                    return ids.reduce((a, b) => d.network.getConnectedEdges(b).length
                                                 > d.network.getConnectedEdges(a).length ? b : a); }"""
     )
@@ -256,4 +282,33 @@ def time_to_usable(session: PageSession, path: Path, timeout_ms: int = 60_000) -
         "drawn_s": drawn,
         "drawn_in_page_s": page.evaluate("window.diplographReady") / 1000,
         "usable_s": usable,
+        "hub": hub,
+        "opened": page.evaluate("window.diplograph.focused()"),
     }
+
+
+REDRAWS = """async (steps) => {
+  // milliseconds from a pan or zoom of the view to the end of the frame that shows it,
+  // on the page's own clock; alternately a pan by a tenth of the screen and a 10% zoom
+  const net = window.diplograph.network;
+  const frame = (move) => new Promise((done) => {
+    const start = performance.now();
+    net.once("afterDrawing", () => done(performance.now() - start));
+    move();
+  });
+  const times = { pan: [], zoom: [] };
+  for (let i = 0; i < steps; i++) {
+    const view = net.getViewPosition();
+    const scale = net.getScale();
+    const step = (i % 4 < 2 ? 1 : -1) * net.body.container.clientWidth / 10 / scale;
+    times.pan.push(await frame(() => net.moveTo({ position: { x: view.x + step, y: view.y } })));
+    const factor = i % 4 < 2 ? 1.1 : 1 / 1.1;
+    times.zoom.push(await frame(() => net.moveTo({ scale: scale * factor })));
+  }
+  return times;
+}"""
+
+
+def redraw_times(session: PageSession, steps: int = 20) -> dict[str, list[float]]:
+    """Frame times (ms) of `steps` pans and `steps` zooms around the current view."""
+    return session.page.evaluate(REDRAWS, steps)

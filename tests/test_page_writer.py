@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import networkx as nx
-from test_page_support import XSS_IMG, XSS_SCRIPT, sample_graph, xss_records
+from test_page_support import XSS_IMG, XSS_SCRIPT, paired_graph, sample_graph, xss_records
 
 from diplograph.graph.model import build_graph
 from diplograph.graph.page import write_page
@@ -49,7 +49,46 @@ def test_counts_and_aggregated_edges(tmp_path: Path) -> None:
         "title": "President",
         "country": "BY",
         "aliases": ["Lukashenko", "Łukašenka"],
+        "key": "Leader:aleksandr-lukashenko",
+        "ev": True,
+        "m": [1, 0],  # the articles that mention him, latest first
     }
+    assert [data["articles"][a][0] for a in leader["m"]] == [
+        "Second round of talks",
+        "Lukashenko meets Putin in Sochi",
+    ]
+    belarus = data["info"][[n["name"] for n in data["info"]].index("Belarus")]
+    assert belarus["ev"] is False  # only LEADER_OF: hidden from the overview by default
+
+
+def test_pairs_with_several_types_are_drawn_apart_and_hubs_on_top(tmp_path: Path) -> None:
+    graph = paired_graph()
+    data = page_data(write_page(graph, tmp_path / "graph.html").path.read_text(encoding="utf-8"))
+    names = [n["name"] for n in data["info"]]
+    pair = {names.index("Aleksandr Lukashenko"), names.index("Vladimir Putin")}
+    between = [i for i, e in enumerate(data["edges"]) if {e["from"], e["to"]} == pair]
+    assert sorted(data["edgeTypes"][i] for i in between) == ["HELD_CALL", "MET_WITH"]
+    bends = [data["edges"][i]["smooth"] for i in between]
+    assert {b["type"] for b in bends} == {"curvedCW", "curvedCCW"}  # to either side
+    single = data["edgeTypes"].index("PROPOSED_COOPERATION")
+    assert "smooth" not in data["edges"][single]
+    call = data["edges"][data["edgeTypes"].index("HELD_CALL")]
+    assert call["color"] == {"color": "#D55E00", "opacity": 0.35}  # undated: faint
+    assert data["edges"][data["edgeTypes"].index("MET_WITH")]["color"] == "#D55E00"
+    degree = [0] * len(names)
+    for e in data["edges"]:
+        degree[e["from"]] += 1
+        degree[e["to"]] += 1
+    drawn = [degree[n["id"]] for n in data["nodes"]]
+    assert drawn == sorted(drawn)  # the most connected drawn last: a click on it opens it
+
+
+def test_entities_without_events_wait_in_a_grid_beside_the_overview(tmp_path: Path) -> None:
+    data = page_data(write_page(sample_graph(), tmp_path / "graph.html").path.read_text(encoding="utf-8"))
+    eventful = {i for i, n in enumerate(data["info"]) if n["ev"]}
+    xs = {n["id"]: n["x"] for n in data["nodes"]}
+    assert len(eventful) == 5
+    assert min(xs[i] for i in range(7) if i not in eventful) > max(xs[i] for i in eventful)
 
 
 def test_page_is_self_contained(tmp_path: Path) -> None:

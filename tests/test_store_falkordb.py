@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import psutil
@@ -27,6 +28,7 @@ from diplograph.graph.resolve import Resolver
 from diplograph.graph.stores.base import StoreError
 from diplograph.graph.stores.falkordb_lite import FalkorStore
 from diplograph.graph.stores.open import open_store
+from diplograph.graph.stores.server_processes import servers_in
 
 TESTS = Path(__file__).parent
 
@@ -247,7 +249,7 @@ def test_kill_9_of_the_ingesting_process_loses_nothing(tmp_path: Path) -> None:
     reported += [line.split()[1] for line in child.stdout.read().splitlines() if line.startswith("stored ")]
     assert "done" not in reported and len(reported) < MANY, "the ingest finished before the kill"
 
-    with FalkorStore(path) as reopened:  # re-attaches to the server the dead process left running
+    with FalkorStore(path) as reopened:  # stops the server the dead process left running
         _assert_complete(reopened, records, reported)
     assert gone(server)
 
@@ -278,16 +280,20 @@ def test_kill_9_of_the_server_loses_nothing(tmp_path: Path) -> None:
         assert normalized(reopened.to_networkx()) == _reference(tmp_path, records)
 
 
-def test_two_clients_share_one_server(tmp_path: Path) -> None:
+def test_a_second_opener_of_the_store_waits_then_fails_with_one_line(tmp_path: Path) -> None:
     first = FalkorStore(tmp_path / "store")
-    second = FalkorStore(tmp_path / "store")
-    assert second.server_pid == first.server_pid
-    ingest(first, RECORDS[:1])
-    first.close()  # the other client is still attached: the server stays
-    assert second.stored_articles([RECORDS[0]["id"]]) == {RECORDS[0]["id"]}
-    pid = second.server_pid
-    second.close()
+    told: list[str] = []
+    started = time.monotonic()
+    with pytest.raises(StoreError, match=r"is in use by pid \d+ .*gave up after 0.5 s"):
+        FalkorStore(tmp_path / "store", wait=0.5, on_wait=told.append)
+    assert time.monotonic() - started < 5
+    assert len(told) == 1 and "waiting up to 0.5 s" in told[0]
+    assert servers_in(tmp_path / "store") == [psutil.Process(first.server_pid)]  # never a second server
+    pid = first.server_pid
+    first.close()
     assert gone(pid)
+    with FalkorStore(tmp_path / "store", wait=0) as second:  # free again
+        assert second.server_pid != pid
 
 
 def test_persistence_settings(store: FalkorStore) -> None:

@@ -28,9 +28,10 @@ import pyvis
 from markupsafe import Markup
 from pyvis.network import Network
 
-from diplograph.graph.model import ENTITY_LABELS, SYMMETRIC_TYPES, node_key
+from diplograph.graph.model import ENTITY_LABELS, EVENT_TYPES, SYMMETRIC_TYPES, node_key
 from diplograph.graph.page.layout import force_layout
 from diplograph.graph.subgraph import DRAWN_TYPES, edge_date
+from diplograph.ingest.textfold import js_fold_table
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 
@@ -50,7 +51,14 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "LEADER_OF": {"color": "#7f7f7f", "dashes": [2, 4]},
     "PART_OF": {"color": "#b0b0b0", "dashes": [10, 4, 2, 4]},
 }
-_BIG = 1500  # edges above which the page hides edges while panning and zooming
+_BIG = 1500  # edges above which the page draws its overview itself and hides edges while panning
+_UNDATED_OPACITY = 0.35
+_GRID_STEP = 60.0  # spacing of the grid of entities without an event relation
+# colours of the most frequent countries when the page colours by country (Okabe-Ito and Tol)
+_COUNTRY_COLORS = [
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#882255",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,7 @@ def write_page(
 
 
 def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Network]:
-    keys = [k for k, label in graph.nodes(data="label") if label in ENTITY_LABELS]
+    keys = _entities_by_degree(graph)
     index = {key: i for i, key in enumerate(keys)}
 
     groups: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
@@ -115,49 +123,148 @@ def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Netwo
         return articles[article_id]
 
     degree = [0] * len(keys)
-    for _, a, b in groups:
+    eventful = [False] * len(keys)
+    for rel_type, a, b in groups:
         degree[a] += 1
         degree[b] += 1
-    positions = force_layout(list(range(len(keys))), [(a, b) for _, a, b in groups], seed=seed)
+        if rel_type in EVENT_TYPES:
+            eventful[a] = eventful[b] = True
+    positions = _positions(len(keys), [(a, b) for _, a, b in groups], eventful, seed)
 
     net = Network(directed=False)
-    for i, key in enumerate(keys):
-        label = graph.nodes[key]["label"]
+    for i in range(len(keys)):
+        label = graph.nodes[keys[i]]["label"]
         x, y = positions[i]
         net.add_node(
             i,
-            label=str(graph.nodes[key].get("name") or key),
+            label=str(graph.nodes[keys[i]].get("name") or keys[i]),
             shape=NODE_STYLES[label]["shape"],
             group=label,
             x=round(x, 1),
             y=round(y, 1),
             size=round(min(8 + 2.5 * math.sqrt(degree[i]), 30), 1),
         )
+    bends = _bends(list(groups))
     evidence: list[list[dict[str, Any]]] = []
     for (rel_type, a, b), items in groups.items():
         style = EDGE_STYLES[rel_type]
+        entries = [_evidence(item, article_ref) for item in items]
+        undated = rel_type in EVENT_TYPES and not any("lo" in entry for entry in entries)
         _add_edge(
             net,
             a,
             b,
             id=len(evidence),
-            color=style["color"],
+            # an undated event is drawn faint: the date filter cannot place it
+            color={"color": style["color"], "opacity": _UNDATED_OPACITY} if undated else style["color"],
             dashes=style["dashes"],
             width=round(1 + 1.5 * math.log2(len(items)), 2),
             **({} if rel_type in SYMMETRIC_TYPES else {"arrows": "to"}),
+            **({"smooth": bends[len(evidence)]} if bends[len(evidence)] else {}),
         )
-        evidence.append([_evidence(item, article_ref) for item in items])
+        evidence.append(entries)
 
+    mentions: list[list[int]] = [[] for _ in keys]
+    for article_key, target, data in graph.edges(data=True):
+        if data.get("type") == "MENTIONS" and target in index:
+            article_id = graph.nodes[article_key].get("id")
+            if article_id:
+                mentions[index[target]].append(article_ref(str(article_id)))
+
+    info = [_node_info(graph.nodes[key]) for key in keys]
+    for i, node in enumerate(info):
+        node["key"] = keys[i]
+        node["ev"] = eventful[i]
+        if mentions[i]:
+            node["m"] = sorted(set(mentions[i]), key=lambda a: (article_rows[a][2], a), reverse=True)
     data = {
         "nodeStyles": NODE_STYLES,
         "edgeStyles": EDGE_STYLES,
         "directed": [t for t in DRAWN_TYPES if t not in SYMMETRIC_TYPES],
-        "info": [_node_info(graph.nodes[key]) for key in keys],
+        "events": list(EVENT_TYPES),
+        "info": info,
         "edgeTypes": [rel_type for rel_type, _, _ in groups],
         "evidence": evidence,
         "articles": article_rows,
+        "countryColors": _COUNTRY_COLORS,
+        # the search box folds names as Python does (ingest/textfold.py)
+        "foldTable": js_fold_table(
+            str(n) for key in keys for n in [graph.nodes[key].get("name") or "",
+                                               *graph.nodes[key].get("aliases", [])]),
     }
     return data, net
+
+
+def _entities_by_degree(graph: nx.MultiDiGraph) -> list[str]:
+    """Entity keys, least connected first (by drawn edges: pairs per relation type).
+
+    vis-network draws nodes in the order of their ids and a click opens the topmost node
+    under the pointer, so the most connected go last: drawn on top, a click on a hub opens it.
+    """
+    keys = [k for k, label in graph.nodes(data="label") if label in ENTITY_LABELS]
+    wanted = set(keys)
+    drawn = {
+        (data["type"], *((u, v) if data["type"] not in SYMMETRIC_TYPES else sorted((u, v))))
+        for u, v, data in graph.edges(data=True)
+        if data.get("type") in DRAWN_TYPES and u in wanted and v in wanted
+    }
+    degree = dict.fromkeys(keys, 0)
+    for _, u, v in drawn:
+        degree[u] += 1
+        degree[v] += 1
+    order = {key: i for i, key in enumerate(keys)}
+    return sorted(keys, key=lambda key: (degree[key], order[key]))
+
+
+def _positions(
+    n: int, pairs: list[tuple[int, int]], eventful: list[bool], seed: int
+) -> list[tuple[float, float]]:
+    """The overview's layout: entities with an event relation laid out by force, the rest in a
+    grid to the right, out of the way (they are hidden until the reader asks for them)."""
+    shown = [i for i in range(n) if eventful[i]]
+    if not shown:
+        return _grid(list(range(n)), 0.0, 0.0)
+    laid = force_layout(shown, [(a, b) for a, b in pairs if eventful[a] and eventful[b]], seed=seed)
+    positions: list[tuple[float, float]] = [(0.0, 0.0)] * n
+    for i, xy in laid.items():
+        positions[i] = xy
+    xs = [xy[0] for xy in laid.values()]
+    ys = [xy[1] for xy in laid.values()]
+    rest = [i for i in range(n) if not eventful[i]]
+    for i, xy in zip(rest, _grid(rest, max(xs) + 2 * _GRID_STEP, min(ys)), strict=True):
+        positions[i] = xy
+    return positions
+
+
+def _grid(items: list[int], left: float, top: float) -> list[tuple[float, float]]:
+    columns = max(1, math.ceil(math.sqrt(len(items))))
+    return [(left + (k % columns) * _GRID_STEP, top + (k // columns) * _GRID_STEP) for k in range(len(items))]
+
+
+def _bends(groups: list[tuple[str, int, int]]) -> list[dict[str, Any] | None]:
+    """vis `smooth` options that draw several relation types between one pair apart.
+
+    A pair with one type gets a straight line; with several, the k-th type bends
+    alternately to either side, further each time. Bends are given for the pair's
+    lower-to-higher direction and mirrored for edges drawn the other way.
+    """
+    by_pair: dict[tuple[int, int], list[int]] = {}
+    for position, (_, a, b) in enumerate(groups):
+        by_pair.setdefault((min(a, b), max(a, b)), []).append(position)
+    bends: list[dict[str, Any] | None] = [None] * len(groups)
+    for (low, _), positions in by_pair.items():
+        if len(positions) < 2:
+            continue
+        for k, position in enumerate(positions):
+            clockwise = k % 2 == 0
+            if groups[position][1] != low:
+                clockwise = not clockwise
+            bends[position] = {
+                "enabled": True,
+                "type": "curvedCW" if clockwise else "curvedCCW",
+                "roundness": round(0.2 * (k // 2 + 1), 2),
+            }
+    return bends
 
 
 def _add_edge(net: Network, source: Hashable, target: Hashable, **options: Any) -> None:
@@ -170,7 +277,7 @@ def _node_info(node: dict[str, Any]) -> dict[str, Any]:
     for field in ("title", "country"):
         if node.get(field):
             info[field] = str(node[field])
-    aliases = [str(a) for a in node.get("aliases", []) if a]
+    aliases = [str(a) for a in node.get("aliases", []) if a and a != node.get("name")]
     if aliases:
         info["aliases"] = aliases
     return info
@@ -209,11 +316,13 @@ def _options(big: bool) -> str:
             "groups": groups,
             # a border is a canvas save/stroke/restore per node per frame: too slow at 5k nodes
             "nodes": {
+                "physics": False,  # the page's re-layout switches it on for the shown nodes only
                 "borderWidth": 0 if big else 1,
                 "borderWidthSelected": 3,
                 "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             },
             "edges": {
+                "physics": False,
                 "smooth": False,
                 "selectionWidth": 2,
                 "arrows": {"to": {"scaleFactor": 0.6}},
@@ -248,12 +357,15 @@ def _csp_hash(script: str) -> str:
 
 
 def _render(net: Network, data: dict[str, Any], title: str) -> str:
-    net.set_options(_options(big=len(net.edges) > _BIG))
+    big = len(net.edges) > _BIG
+    net.set_options(_options(big=big))
     nodes, edges, _, _, _, options = net.get_network_data()
     package = resources.files("diplograph.graph.page")
     vis_js = (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
     page_js = package.joinpath("page.js").read_text(encoding="utf-8")
-    data_json = _safe_json({**data, "nodes": nodes, "edges": edges, "options": json.loads(options)})
+    data_json = _safe_json(
+        {**data, "big": big, "nodes": nodes, "edges": edges, "options": json.loads(options)}
+    )
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(package.joinpath("template.html").read_text(encoding="utf-8"))
     return template.render(

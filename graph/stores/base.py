@@ -33,11 +33,17 @@ class Store(Protocol):
         ...
 
     def run(
-        self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        write: bool = False,
+        timeout: float | None = None,
     ) -> tuple[list[str], list[list[Any]]]:
         """Run one Cypher statement with parameters; (column names, rows).
 
-        With write=False a statement that would write is refused with StoreError.
+        With write=False a statement that would write is refused with StoreError. With
+        `timeout` (seconds) a statement running longer is stopped with StoreError.
         """
         ...
 

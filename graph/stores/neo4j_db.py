@@ -86,11 +86,15 @@ class Neo4jStore(CypherReads):
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         retry_seconds: float = 30.0,
+        connect_seconds: float = 10.0,
     ) -> None:
         """Connect, check the credentials and create the schema (IF NOT EXISTS).
 
         `retry_seconds` bounds how long a managed transaction is retried on transient
-        errors before the failure is reported.
+        errors before the failure is reported. `connect_seconds` bounds opening a
+        connection including the Bolt handshake: the driver's `connection_timeout` only
+        covers the TCP connect, so a port that accepts and never answers waited for the
+        acquisition timeout (60 s) instead.
         """
         self.uri = uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
         self.user = user or os.environ.get("NEO4J_USERNAME") or DEFAULT_USER
@@ -108,7 +112,8 @@ class Neo4jStore(CypherReads):
                 self.uri,
                 auth=(self.user, password),
                 max_transaction_retry_time=retry_seconds,
-                connection_timeout=10.0,
+                connection_timeout=connect_seconds,
+                connection_acquisition_timeout=connect_seconds,
                 # Queries on a fresh graph name properties nothing has yet; no warnings for that.
                 notifications_min_severity="OFF",
             )
@@ -171,11 +176,18 @@ class Neo4jStore(CypherReads):
         self._transact(work, write=True)
 
     def run(
-        self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        write: bool = False,
+        timeout: float | None = None,
     ) -> tuple[list[str], list[list[Any]]]:
+        """With `timeout`, the server aborts the transaction after that many seconds."""
         if not write:
             ensure_read_only(cypher)
 
+        @neo4j.unit_of_work(timeout=timeout)
         def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
             result = tx.run(cypher, dict(params or {}))
             columns = list(result.keys())
