@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -13,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from diplograph.cli.options import StoreChoice, fail, open_chosen, store_from, with_store_options
+from diplograph.graph.admin_export import AFTER_IMPORT, ARGS_FILE, write_admin_import
 from diplograph.graph.export import to_graphml, to_json
 from diplograph.graph.stats import counts
 from diplograph.graph.stores.open import push as push_graph
@@ -21,23 +23,47 @@ from diplograph.graph.stores.open import push as push_graph
 class ExportFormat(StrEnum):
     json = "json"
     graphml = "graphml"
+    neo4j_admin = "neo4j-admin"
 
 
 @with_store_options
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.json,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default stdout); a new folder for neo4j-admin."),
     ] = None,
     choice: StoreChoice | None = None,
 ) -> None:
-    """Export the whole graph as node-link JSON or GraphML.
+    """Export the whole graph as node-link JSON, GraphML, or CSVs for neo4j-admin's bulk import.
 
     Example: diplograph export --format graphml -o diplograph.graphml
+
+    Example: diplograph export --format neo4j-admin -o bulk/
     """
     assert choice is not None
+    if fmt is ExportFormat.neo4j_admin:
+        if output is None:
+            fail("--format neo4j-admin writes a folder of CSV files: give it with -o DIR")
+        if output.exists() and (not output.is_dir() or any(output.iterdir())):
+            fail(f"{output}: not an empty folder (neo4j-admin must not pick up stale CSV files)")
     with store_from(choice) as store:
         graph = store.to_networkx()
+    if fmt is ExportFormat.neo4j_admin:
+        assert output is not None
+        output.mkdir(parents=True, exist_ok=True)
+        try:
+            files = write_admin_import(graph, output)
+        except ValueError as exc:
+            fail(f"{output}: {exc}")
+        folder = shlex.quote(str(output))
+        Console(stderr=True, highlight=False, soft_wrap=True).print(
+            f"wrote {len(files) - 1} CSV files and {ARGS_FILE} to {output}; with Neo4j stopped, run\n"
+            f"  cd {folder} && neo4j-admin database import full neo4j --overwrite-destination @{ARGS_FILE}\n"
+            f"then, with Neo4j started: diplograph query --write \"{AFTER_IMPORT}\"",
+            markup=False,
+        )
+        return
     text = to_graphml(graph) if fmt is ExportFormat.graphml else to_json(graph)
     if output is None:
         sys.stdout.write(text + "\n")

@@ -12,15 +12,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from diplograph.cli.curate_cmd import CurationOption, curation_for, report_changes
+from diplograph.cli.extraction import Dask, extractor
 from diplograph.cli.options import StoreChoice, err, say_error, store_from, with_store_options
 from diplograph.cli.web_options import Delay, Feeds, KeepHtml, feed_line, feeds_given, no_sources, web_reader
 from diplograph.graph.curation import Curation
-from diplograph.graph.ingest_run import IngestSummary
+from diplograph.graph.ingest_run import Extractor, IngestSummary
 from diplograph.graph.ingest_run import ingest as run_ingest
 from diplograph.graph.model import ENTITY_LABELS
 from diplograph.graph.stores.base import Store
 from diplograph.ingest.article import Article
-from diplograph.ingest.extract import extract_articles
 from diplograph.ingest.readers import ReadError
 from diplograph.ingest.web_sources import WebReader
 
@@ -38,9 +38,13 @@ Workers = Annotated[
 
 
 def ingest_with_progress(
-    store: Store, items: Iterable[Article | ReadError], workers: int, curation: Curation | None = None
+    store: Store,
+    items: Iterable[Article | ReadError],
+    workers: int,
+    curation: Curation | None = None,
+    extract: Extractor | None = None,
 ) -> IngestSummary:
-    """One ingest run behind a progress bar on stderr."""
+    """One ingest run behind a progress bar on stderr (`extract`: see cli/extraction.py)."""
     progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -58,7 +62,9 @@ def ingest_with_progress(
         def advance(name: str, outcome: str) -> None:
             progress.update(task, advance=1, last=f"{outcome}: {name}")
 
-        return run_ingest(store, items, workers=workers, on_article=advance, curation=curation)
+        return run_ingest(
+            store, items, workers=workers, extract=extract, on_article=advance, curation=curation
+        )
 
 
 def print_summary(out: Console, summary: IngestSummary) -> None:
@@ -82,6 +88,7 @@ def ingest(
     workers: Workers = 1,
     delay: Delay = 1.0,
     curation: CurationOption = None,
+    dask: Dask = None,
     choice: StoreChoice | None = None,
 ) -> None:
     """Extract articles (files, web pages, feed items) and store their graph; articles
@@ -96,8 +103,12 @@ def ingest(
     feeds, feed_problems = feeds_given(feed)
     out = Console(highlight=False, soft_wrap=True)
     corrections = curation_for(choice, curation)
-    with store_from(choice) as store, web_reader(keep_html, delay, store) as web:
-        summary = ingest_with_progress(store, web.read(paths or [], feeds), workers, corrections)
+    with (
+        store_from(choice) as store,
+        web_reader(keep_html, delay, store) as web,
+        extractor(workers, dask) as extract,
+    ):
+        summary = ingest_with_progress(store, web.read(paths or [], feeds), workers, corrections, extract)
     print_summary(out, summary)
     if feeds:
         out.print(feed_line(web.counts))
@@ -111,6 +122,7 @@ def extract(
     keep_html: KeepHtml = None,
     workers: Workers = 1,
     delay: Delay = 1.0,
+    dask: Dask = None,
 ) -> None:
     """Print one JSON extraction record per article (JSON Lines); nothing is stored.
 
@@ -128,8 +140,8 @@ def extract(
             else:
                 yield item
 
-    with web_reader(keep_html, delay) as web:
-        for record in extract_articles(articles(web), n_process=workers):
+    with web_reader(keep_html, delay) as web, extractor(workers, dask) as records:
+        for record in records(articles(web)):
             if "error" in record:
                 failed += 1
                 say_error(f"{record['path'] or record['id']}: {record['error']}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -22,6 +23,8 @@ from diplograph.ingest.extract import extract_articles
 from diplograph.ingest.readers import ReadError
 
 CHUNK = 64
+# Articles in, their records out, in input order.
+Extractor = Callable[[Iterable[Article]], Iterable[dict]]
 
 
 @dataclass
@@ -63,10 +66,16 @@ def ingest(
     items: Iterable[Article | ReadError],
     *,
     workers: int = 1,
+    extract: Extractor | None = None,
     on_article: Callable[[str, str], None] | None = None,
     curation: Curation | None = None,
 ) -> IngestSummary:
     """Ingest articles into the store; `on_article(path_or_title, outcome)` reports progress.
+
+    `extract` turns articles into their records in input order (default: `extract_articles`
+    in `workers` processes; ingest.distributed gives one on a Dask cluster). Articles flow
+    to it as one stream, so its workers stay busy across chunks, and every record is
+    resolved and written here, in input order.
 
     Outcomes: "new", "skipped", "failed". A StoreError is not caught: the store is
     unusable, the caller reports it and exits non-zero. Curation (and the canonical ids
@@ -75,33 +84,36 @@ def ingest(
     """
     summary = IngestSummary()
     report = on_article or (lambda _name, _outcome: None)
+    extractor = extract or partial(extract_articles, n_process=workers)
     before = counts(store)
     resolver, summary.curation = begin(store, curation)
-    seen: set[str] = set()
-    for chunk in _chunks(items, CHUNK):
-        fresh: list[Article] = []
-        stored = store.stored_articles(a.id for a in chunk if isinstance(a, Article))
-        for item in chunk:
-            if isinstance(item, ReadError):
-                summary.failed += 1
-                summary.errors.append(str(item))
-                report(item.path, "failed")
-            elif item.id in stored or item.id in seen:
-                summary.skipped += 1
-                report(item.path or item.title or item.id, "skipped")
-            else:
-                seen.add(item.id)
-                fresh.append(item)
-        for article, record in zip(fresh, extract_articles(fresh, n_process=workers), strict=True):
-            name = article.path or article.title or article.id
-            if "error" in record:
-                summary.failed += 1
-                summary.errors.append(f"{name}: {record['error']}")
-                report(name, "failed")
-                continue
-            store.write_fragment(article_fragment(record, resolver))
-            summary.new += 1
-            report(name, "new")
+
+    def fresh() -> Iterator[Article]:
+        seen: set[str] = set()
+        for chunk in _chunks(items, CHUNK):
+            stored = store.stored_articles(a.id for a in chunk if isinstance(a, Article))
+            for item in chunk:
+                if isinstance(item, ReadError):
+                    summary.failed += 1
+                    summary.errors.append(str(item))
+                    report(item.path, "failed")
+                elif item.id in stored or item.id in seen:
+                    summary.skipped += 1
+                    report(item.path or item.title or item.id, "skipped")
+                else:
+                    seen.add(item.id)
+                    yield item
+
+    for record in extractor(fresh()):
+        name = record["path"] or record["title"] or record["id"]
+        if "error" in record:
+            summary.failed += 1
+            summary.errors.append(f"{name}: {record['error']}")
+            report(name, "failed")
+            continue
+        store.write_fragment(article_fragment(record, resolver))
+        summary.new += 1
+        report(name, "new")
     summary.curation += apply_curation(store, curation)
     summary.added = counts(store).minus(before)
     return summary

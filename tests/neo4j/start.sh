@@ -13,6 +13,8 @@
 #   NEO4J_TEST_HEAP           JVM max heap (default 1g)
 #   NEO4J_TEST_PAGECACHE      page cache (default 256m)
 #   NEO4J_TEST_START_TIMEOUT  seconds to wait for Bolt (default 120)
+#   NEO4J_TEST_IMPORT         a folder written by `diplograph export --format neo4j-admin`: its
+#                             CSVs are bulk-imported into database neo4j before the server starts
 #   NEO4J_TEST_PYTHON         Python with the neo4j driver (default: the repo's .venv)
 #   JAVA                      java binary, 17 or 21 (default: java on PATH)
 set -euo pipefail
@@ -139,6 +141,16 @@ if ! NEO4J_HOME="$NHOME" NEO4J_CONF="$NHOME/conf" "$JAVA" -Xmx256m -cp "$CP" \
         >"$NHOME/logs/set-initial-password.log" 2>&1; then
     cat "$NHOME/logs/set-initial-password.log" >&2
     die "neo4j-admin dbms set-initial-password failed (home $NHOME)"
+fi
+
+if [[ -n "${NEO4J_TEST_IMPORT:-}" ]]; then
+    # `neo4j-admin database import full neo4j @import.args`, run from the export folder
+    # (the argument file names the CSVs relative to it).
+    if ! (cd "$NEO4J_TEST_IMPORT" && NEO4J_HOME="$NHOME" NEO4J_CONF="$NHOME/conf" "$JAVA" -Xmx512m -cp "$CP" \
+            org.neo4j.cli.AdminTool database import full neo4j @import.args) >"$NHOME/logs/import.log" 2>&1; then
+        tail -n 20 "$NHOME/logs/import.log" >&2
+        die "neo4j-admin database import full failed for $NEO4J_TEST_IMPORT (home $NHOME)"
+    fi
 fi
 
 # JVM flags: those of Neo4j's default neo4j.conf (server.jvm.additional) that matter on
