@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from .coref import Coref
 from .entities import Entities, Entity
 from .frames import SUBNATIONAL_NOUNS, lexicon
+from .relations import PLACE_TYPES
 from .titles import is_office_word
 
-PLACE_TYPES = frozenset({"Country", "Region"})
 PARTNER_TYPES = frozenset({"Country", "Region", "Organization"})
 ACTOR_TYPES = frozenset({"Leader", "Country", "Region", "Organization"})
 SYMMETRIC = frozenset({"MET_WITH", "HELD_CALL"})

@@ -19,8 +19,8 @@ from spacy.tokens import Span
 from .coref import Coref
 from .entities import Entities
 from .pair_features import Candidate, candidates
-from .relations import Relation
-from .when import resolve_when
+from .relations import Relation, visits_own_country
+from .when import date_phrase, resolve_when
 
 MODEL_FILE = "pair_model.json"
 RULE_NAME = "pair_model"
@@ -52,10 +52,7 @@ def _when(sent: Span, article_date: str | None) -> tuple[str | None, str | None]
     date = next((e for e in sent.ents if e.label_ == "DATE"), None)
     if date is None:
         return None, None
-    start = date.start
-    if date.root.dep_ == "pobj" and date.root.head.i == start - 1:
-        start -= 1
-    text = sent.doc[start:date.end].text
+    text = date_phrase(date)
     return text, resolve_when(text, article_date)
 
 
@@ -76,9 +73,8 @@ def decide(ents: Entities, coref: Coref, rules: list[Relation],
         if rule is not None and (accepted or model["policy"] == "union"):
             kept.append(rule)
         elif accepted and rule is None:
-            if cand.type in {"VISITED", "PLANS_VISIT"} and cand.target.type == "Country" and (
-                    cand.source.country == cand.target.country):
-                continue  # a leader does not visit their own country
+            if visits_own_country(cand.type, cand.source, cand.target):
+                continue
             rel = Relation(cand.type, cand.source, cand.target, rule=RULE_NAME,
                            sentences=_evidence(cand, params["weights"], params["bias"]))
             if rel.type == "PLANS_VISIT" and rel.sentences:

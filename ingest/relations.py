@@ -63,7 +63,7 @@ from .frames import (
 )
 from .gazetteer import fold
 from .titles import is_office_word
-from .when import resolve_when
+from .when import date_phrase, resolve_when
 
 PLACE_TYPES = ("Country", "Region")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -183,6 +183,12 @@ def _is_negated(tok: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def visits_own_country(kind: str, source: Entity, target: Entity) -> bool:
+    """A leader does not visit their own country: such a visit is a misreading."""
+    return kind in {"VISITED", "PLANS_VISIT"} and target.type == "Country" and (
+        source.country == target.country)
 
 
 class RelationFinder:
@@ -402,9 +408,8 @@ class RelationFinder:
             when: Token | None = None) -> None:
         if source is target or source.id == target.id:
             return
-        if kind in {"VISITED", "PLANS_VISIT"} and target.type == "Country" and \
-                source.country == target.country:
-            return  # a leader does not visit their own country
+        if visits_own_country(kind, source, target):
+            return
         if kind in {"MET_WITH", "HELD_CALL"}:
             self.last_pair = (source, target)
             if source.id > target.id:
@@ -422,11 +427,7 @@ class RelationFinder:
         """The DATE expression in the clause of `tok` (with its preposition)."""
         for t in tok.subtree if tok.pos_ in {"VERB", "AUX"} else tok.head.subtree:
             if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-                ent = next(e for e in t.doc.ents if e.start == t.i)
-                start = ent.start
-                if ent.root.dep_ == "pobj" and ent.root.head.i == start - 1:
-                    start -= 1
-                text = self.doc[start:ent.end].text
+                text = date_phrase(next(e for e in t.doc.ents if e.start == t.i))
                 return text, resolve_when(text, self.date)
         return None, None
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from spacy.tokens import Span
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
@@ -80,3 +82,11 @@ def resolve_when(text: str, article_date: str | None) -> str | None:
     if "year" in words or year_match:
         return str(year)
     return None
+
+
+def date_phrase(ent: Span) -> str:
+    """A DATE entity's text with the preposition that governs it ("in August")."""
+    start = ent.start
+    if ent.root.dep_ == "pobj" and ent.root.head.i == start - 1:
+        start -= 1
+    return ent.doc[start:ent.end].text
