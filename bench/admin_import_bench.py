@@ -53,18 +53,36 @@ def admin_run(graph, heap: str) -> dict[str, float]:
         size = sum(f.stat().st_size for f in csv_dir.iterdir())
         start = time.perf_counter()
         done = subprocess.run(
-            ["java", f"-Xmx{heap}", "-cp", f"{LIB}/*", "org.neo4j.cli.AdminTool",
-             "database", "import", "full", "neo4j", f"@{ARGS_FILE}"],
-            cwd=csv_dir, env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")},
-            capture_output=True, text=True, check=True,
+            [
+                "java",
+                f"-Xmx{heap}",
+                "-cp",
+                f"{LIB}/*",
+                "org.neo4j.cli.AdminTool",
+                "database",
+                "import",
+                "full",
+                "neo4j",
+                f"@{ARGS_FILE}",
+            ],
+            cwd=csv_dir,
+            env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")},
+            capture_output=True,
+            text=True,
+            check=True,
         )
         wall = time.perf_counter() - start
         store_mb = sum(f.stat().st_size for f in (home / "data").rglob("*") if f.is_file()) / 1e6
     tool = re.search(r"IMPORT DONE in (?:(\d+)m )?(?:(\d+)s )?(\d+)ms", done.stdout)
     assert tool, done.stdout[-2000:]
     minutes, seconds, millis = (int(g or 0) for g in tool.groups())
-    return {"csv_s": written, "csv_mb": size / 1e6, "store_mb": store_mb, "import_wall_s": wall,
-            "import_tool_s": minutes * 60 + seconds + millis / 1000}
+    return {
+        "csv_s": written,
+        "csv_mb": size / 1e6,
+        "store_mb": store_mb,
+        "import_wall_s": wall,
+        "import_tool_s": minutes * 60 + seconds + millis / 1000,
+    }
 
 
 def batched_run(graph) -> dict[str, float]:
@@ -74,8 +92,11 @@ def batched_run(graph) -> dict[str, float]:
         nodes_s = timed(run, split["nodes"])
         relationships_s = timed(run, split["relationships"])
         articles_s = timed(run, split["articles"])
-    return {"relationships_s": relationships_s, "rate_entity_relationships": rows(split["relationships"])
-            / relationships_s, "whole_s": nodes_s + relationships_s + articles_s}
+    return {
+        "relationships_s": relationships_s,
+        "rate_entity_relationships": rows(split["relationships"]) / relationships_s,
+        "whole_s": nodes_s + relationships_s + articles_s,
+    }
 
 
 def main() -> None:
@@ -89,8 +110,10 @@ def main() -> None:
     os.environ.update(read_env_file(args.neo4j_env))
     graph = bench_graph(args.nodes, args.relationships)
     total = graph.number_of_edges()
-    print(f"graph: {graph.number_of_nodes():,} nodes, {total:,} relationships "
-          f"({args.relationships:,} between entities, the rest MENTIONS)")
+    print(
+        f"graph: {graph.number_of_nodes():,} nodes, {total:,} relationships "
+        f"({args.relationships:,} between entities, the rest MENTIONS)"
+    )
     admin, batched = [], []
     for rep in range(args.reps):
         admin.append(admin_run(graph, args.heap))
@@ -103,14 +126,20 @@ def main() -> None:
 
     wall, tool = median(admin, "import_wall_s"), median(admin, "import_tool_s")
     whole = median(batched, "whole_s")
-    print(f"admin: CSV write {median(admin, 'csv_s'):.1f} s ({median(admin, 'csv_mb'):.1f} MB; store on disk "
-          f"{median(admin, 'store_mb'):.1f} MB), import "
-          f"{wall:.1f} s wall ({tool:.1f} s by the tool): {total / wall:,.0f} relationships/s "
-          f"({total / tool:,.0f} by the tool's time)")
-    print(f"batched loader: whole graph {whole:.1f} s = {total / whole:,.0f} relationships/s; entity "
-          f"relationships alone {median(batched, 'rate_entity_relationships'):,.0f}/s")
-    print(f"admin import / batched, whole graph: {whole / wall:.1f}x wall, "
-          f"{whole / tool:.1f}x by the tool's time")
+    print(
+        f"admin: CSV write {median(admin, 'csv_s'):.1f} s ({median(admin, 'csv_mb'):.1f} MB; store on disk "
+        f"{median(admin, 'store_mb'):.1f} MB), import "
+        f"{wall:.1f} s wall ({tool:.1f} s by the tool): {total / wall:,.0f} relationships/s "
+        f"({total / tool:,.0f} by the tool's time)"
+    )
+    print(
+        f"batched loader: whole graph {whole:.1f} s = {total / whole:,.0f} relationships/s; entity "
+        f"relationships alone {median(batched, 'rate_entity_relationships'):,.0f}/s"
+    )
+    print(
+        f"admin import / batched, whole graph: {whole / wall:.1f}x wall, "
+        f"{whole / tool:.1f}x by the tool's time"
+    )
 
 
 if __name__ == "__main__":

@@ -98,9 +98,11 @@ def main() -> None:
     print(f"load average at the end: {os.getloadavg()}")
     for name, runs in seconds.items():
         median, per_cpu = statistics.median(runs), len(articles) / statistics.median(cpu[name])
-        print(f"{name:13s} median {median:6.1f} s  {len(articles) / median:5.1f} articles/s  "
-              f"x{one / median:.2f} of one process  {per_cpu:5.1f} articles per CPU s  "
-              f"(runs {', '.join(f'{s:.1f}' for s in runs)})")
+        print(
+            f"{name:13s} median {median:6.1f} s  {len(articles) / median:5.1f} articles/s  "
+            f"x{one / median:.2f} of one process  {per_cpu:5.1f} articles per CPU s  "
+            f"(runs {', '.join(f'{s:.1f}' for s in runs)})"
+        )
 
 
 if __name__ == "__main__":

@@ -47,11 +47,15 @@ def main() -> None:
             print(f"  {path.parent.name}/{path.name}: gold {expected}, found {found}")
     dated = outcome["correct"] + outcome["wrong"] + outcome["missed"]
     print(f"{len(files)} gold articles ({SHARED}), {dated} with a gold date")
-    print(f"correct from the text: {outcome['correct']} of {dated} "
-          f"({', '.join(f'{s} {n}' for s, n in sorted(by_source.items()))}); "
-          f"wrong: {outcome['wrong']}; none found: {outcome['missed']}")
-    print(f"articles without a gold date: {outcome['no gold date, dated from text']} dated from the text "
-          f"(unverifiable), {outcome['no gold date, none found']} left undated")
+    print(
+        f"correct from the text: {outcome['correct']} of {dated} "
+        f"({', '.join(f'{s} {n}' for s, n in sorted(by_source.items()))}); "
+        f"wrong: {outcome['wrong']}; none found: {outcome['missed']}"
+    )
+    print(
+        f"articles without a gold date: {outcome['no gold date, dated from text']} dated from the text "
+        f"(unverifiable), {outcome['no gold date, none found']} left undated"
+    )
 
 
 if __name__ == "__main__":

@@ -32,8 +32,10 @@ def main(gold_dir: str, copies: int = 4, rounds: int = 3) -> None:
         tokens = sum(len(d) for d in docs)
         bare = min(bare, parsed - start)
         full = min(full, (parsed - start) + (done - parsed))
-    print(f"{tokens} tokens; bare nlp.pipe {tokens / bare:.0f} tok/s; with extraction "
-          f"{tokens / full:.0f} tok/s; ratio {bare / full:.3f}")
+    print(
+        f"{tokens} tokens; bare nlp.pipe {tokens / bare:.0f} tok/s; with extraction "
+        f"{tokens / full:.0f} tok/s; ratio {bare / full:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -23,15 +23,15 @@ def half_report(gold_dir: Path, parity: int) -> dict[str, dict]:
 
 
 def main(gold_dir: str) -> None:
-    halves = {name: half_report(Path(gold_dir), parity)
-              for name, parity in (("even", 0), ("odd", 1))}
+    halves = {name: half_report(Path(gold_dir), parity) for name, parity in (("even", 0), ("odd", 1))}
     print(f"{'figure':22} {'even P/R/F1 (tp/fp/fn)':34} {'odd P/R/F1 (tp/fp/fn)':34}")
     for figure in halves["even"]:
         cells = []
         for half in ("even", "odd"):
             r = halves[half][figure]
-            cells.append(f"{r['precision']:.3f}/{r['recall']:.3f}/{r['f1']:.3f} "
-                         f"({r['tp']}/{r['fp']}/{r['fn']})")
+            cells.append(
+                f"{r['precision']:.3f}/{r['recall']:.3f}/{r['f1']:.3f} ({r['tp']}/{r['fp']}/{r['fn']})"
+            )
         print(f"{figure:22} {cells[0]:34} {cells[1]:34}")
 
 

@@ -35,8 +35,9 @@ def gold_people(gold_dir: Path) -> tuple[dict[str, set[str]], dict[tuple[str, st
     return nodes, where
 
 
-def system_vs_gold(gold_dir: Path, records: list[dict], where: dict[tuple[str, str], str]
-                   ) -> tuple[dict[str, set[str]], list[str]]:
+def system_vs_gold(
+    gold_dir: Path, records: list[dict], where: dict[tuple[str, str], str]
+) -> tuple[dict[str, set[str]], list[str]]:
     """Extracted Leader node -> gold people it stands for (by the eval's name/alias rule),
     and the extracted nodes that match no gold Leader."""
     resolver = Resolver()
@@ -63,7 +64,7 @@ def suspicious_splits(nodes: dict[str, set[str]]) -> list[tuple[str, str]]:
     keys = sorted(nodes)
     out = []
     for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             names_a = {n.split(":", 1)[1] for n in nodes[a]}
             names_b = {n.split(":", 1)[1] for n in nodes[b]}
             words_a = {w for n in names_a for w in fold(n).split() if len(w) > 3}
@@ -77,8 +78,7 @@ def suspicious_splits(nodes: dict[str, set[str]]) -> list[tuple[str, str]]:
 
 def main(gold_dir: str) -> None:
     folder = Path(gold_dir)
-    records = list(extract_articles(gold_article(g, folder / f"{gid}.json")
-                                    for gid, g in read_gold(folder)))
+    records = list(extract_articles(gold_article(g, folder / f"{gid}.json") for gid, g in read_gold(folder)))
     graph = build_graph(records)
     leaders = [k for k, d in graph.nodes(data=True) if d.get("label") == "Leader"]
     nodes, where = gold_people(folder)
@@ -97,7 +97,7 @@ def main(gold_dir: str) -> None:
     print(f"gold people never extracted: {sorted(set(nodes) - set(owners))}")
     print("\nmerged gold names (check each is one person):")
     for node_id, names in sorted(nodes.items()):
-        distinct = {fold(n.split(':', 1)[1]) for n in names}
+        distinct = {fold(n.split(":", 1)[1]) for n in names}
         if len(distinct) > 1:
             print(f"  {node_id}: {sorted(names)}")
     print("\npossible splits (check whether the two are one person):")

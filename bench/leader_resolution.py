@@ -42,8 +42,11 @@ from diplograph.ingest.textfold import fold
 def _held_out(path: Path | None) -> set[str]:
     if path is None:
         return set()
-    return {line.strip() for line in path.read_text("utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    return {
+        line.strip()
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
 
 
 def _forms(entity: dict) -> set[str]:
@@ -92,8 +95,11 @@ def main() -> None:
 
     golds = []
     for folder in args.gold_dirs:
-        golds += [(f"{folder.name}/{gid}", gid, gold, folder / f"{gid}.json")
-                  for gid, gold in read_gold(folder) if gid not in skip]
+        golds += [
+            (f"{folder.name}/{gid}", gid, gold, folder / f"{gid}.json")
+            for gid, gold in read_gold(folder)
+            if gid not in skip
+        ]
     started = time.perf_counter()
     records = list(extract_articles([gold_article(g, path) for _, _, g, path in golds]))
     extracted = time.perf_counter() - started
@@ -120,10 +126,14 @@ def main() -> None:
             forms = _forms(node)
             keys = _keys([node["name"], *(node.get("aliases") or [])])
             bare = _name_parts(node["name"]) if not keys else None
-            matched = {person_of[id(g)] for g in gold_leaders
-                       if forms & _forms(g) or keys & _keys([g["name"]])
-                       or fold(node["name"]) == fold(g["name"])
-                       or (bare and bare[1] == _name_parts(g["name"])[1])}
+            matched = {
+                person_of[id(g)]
+                for g in gold_leaders
+                if forms & _forms(g)
+                or keys & _keys([g["name"]])
+                or fold(node["name"]) == fold(g["name"])
+                or (bare and bare[1] == _name_parts(g["name"])[1])
+            }
             node_people[node_id] |= matched
             if not matched and forms & other_forms:
                 non_person[node_id].add(name)
@@ -138,7 +148,8 @@ def main() -> None:
     wrong_country = {
         n: (leaders[n].get("country"), sorted({people[p].get("country") or "-" for p in ps}))
         for n, ps in node_people.items()
-        if len(ps) == 1 and leaders[n].get("country")
+        if len(ps) == 1
+        and leaders[n].get("country")
         and leaders[n]["country"] != people[next(iter(ps))].get("country")
     }
     missed = sorted(set(people) - set(person_nodes))
@@ -148,29 +159,38 @@ def main() -> None:
     print(f"articles: {len(golds)}" + (f" ({len(skip)} held-out ids left out)" if skip else ""))
     print(f"extraction {extracted:.0f} s, storing and resolution {stored:.1f} s")
     print(f"distinct gold people: {len(people)}; gold people found by some node: {len(person_nodes)}")
-    print(f"Leader nodes: {total} ({(total - len(people)) / len(people):+.1%} vs gold people); "
-          f"nodes that are a gold person: {matched_nodes} "
-          f"({(matched_nodes - len(person_nodes)) / max(len(person_nodes), 1):+.1%} vs people found)")
-    print(f"not a person (gold has the name as a place or body): {len(non_person)} "
-          f"({len(non_person) / total:.1%} of nodes)")
+    print(
+        f"Leader nodes: {total} ({(total - len(people)) / len(people):+.1%} vs gold people); "
+        f"nodes that are a gold person: {matched_nodes} "
+        f"({(matched_nodes - len(person_nodes)) / max(len(person_nodes), 1):+.1%} vs people found)"
+    )
+    print(
+        f"not a person (gold has the name as a place or body): {len(non_person)} "
+        f"({len(non_person) / total:.1%} of nodes)"
+    )
     print(f"no gold Leader (unannotated person or fragment): {len(unmatched) - len(non_person)}")
     print(f"people split over several nodes: {len(splits)}; nodes holding several people: {len(merges)}")
     judged = sum(1 for n, ps in node_people.items() if len(ps) == 1 and leaders[n].get("country"))
-    print(f"wrong country: {len(wrong_country)} of {judged} nodes with a country "
-          f"({len(wrong_country) / max(judged, 1):.1%})")
+    print(
+        f"wrong country: {len(wrong_country)} of {judged} nodes with a country "
+        f"({len(wrong_country) / max(judged, 1):.1%})"
+    )
 
     def section(title: str, lines: list[str]) -> None:
         print(f"\n## {title} ({len(lines)})")
         for line in lines:
             print(f"  {line}")
 
-    section("not a person", [f"{n} ({leaders[n]['name']}): {', '.join(sorted(a))}"
-                             for n, a in sorted(non_person.items())])
+    section(
+        "not a person",
+        [f"{n} ({leaders[n]['name']}): {', '.join(sorted(a))}" for n, a in sorted(non_person.items())],
+    )
     section("no gold Leader", [f"{n} ({leaders[n]['name']})" for n in unmatched if n not in non_person])
     section("split", [f"{p}: {', '.join(ns)}" for p, ns in sorted(splits.items())])
     section("merged", [f"{n}: {' | '.join(ps)}" for n, ps in sorted(merges.items())])
-    section("wrong country",
-            [f"{n}: {c} (gold {', '.join(g)})" for n, (c, g) in sorted(wrong_country.items())])
+    section(
+        "wrong country", [f"{n}: {c} (gold {', '.join(g)})" for n, (c, g) in sorted(wrong_country.items())]
+    )
     section("gold people no node stands for", missed)
     countries = Counter(leaders[n].get("country") or "-" for n in leaders)
     print(f"\nnode countries: {dict(countries.most_common(8))}")

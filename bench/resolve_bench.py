@@ -26,8 +26,9 @@ def main() -> None:
     parser.add_argument("--lookups", type=int, default=20000)
     args = parser.parse_args()
     rng = random.Random(3)
-    people = [(f"{_word(rng)} {_word(rng)}", rng.choice(["RU", "BY", "CN", "US", None]))
-              for _ in range(args.people)]
+    people = [
+        (f"{_word(rng)} {_word(rng)}", rng.choice(["RU", "BY", "CN", "US", None])) for _ in range(args.people)
+    ]
     resolver = Resolver()
     ids: list[str] = []
     start = time.perf_counter()
@@ -40,8 +41,10 @@ def main() -> None:
         ids.append(found[0] if found else "-")
     elapsed = time.perf_counter() - start
     digest = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:12]
-    print(f"{args.lookups} look-ups over {args.people} people: {elapsed:.2f} s, "
-          f"{len(set(ids))} nodes, ids digest {digest}")
+    print(
+        f"{args.lookups} look-ups over {args.people} people: {elapsed:.2f} s, "
+        f"{len(set(ids))} nodes, ids digest {digest}"
+    )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,11 @@ SPLIT_FILE = Path(__file__).with_name("validation_split.txt")
 
 
 def validation_ids() -> set[str]:
-    return {line.strip() for line in SPLIT_FILE.read_text("utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    return {
+        line.strip()
+        for line in SPLIT_FILE.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
 
 
 def split_rows(paths: list[Path]) -> list[dict]:
@@ -38,15 +41,19 @@ def main() -> None:
     args = ap.parse_args()
     held = validation_ids()
     train = sorted((args.shared / "corpus" / "train").glob("*.json"))
-    splits = {"dev": sorted((args.shared / "corpus" / "dev").glob("*.json")),
-              "train": [p for p in train if p.stem not in held],
-              "validation": [p for p in train if p.stem in held]}
+    splits = {
+        "dev": sorted((args.shared / "corpus" / "dev").glob("*.json")),
+        "train": [p for p in train if p.stem not in held],
+        "validation": [p for p in train if p.stem in held],
+    }
     for name in args.splits.split(","):
         paths = splits[name]
         print(f"\n{name} ({len(paths)} articles)")
         for r in split_rows(paths):
-            print(f"  {r['name']:22} {r['precision']:.3f} / {r['recall']:.3f} / {r['f1']:.3f}"
-                  f"  ({r['tp']}/{r['fp']}/{r['fn']})")
+            print(
+                f"  {r['name']:22} {r['precision']:.3f} / {r['recall']:.3f} / {r['f1']:.3f}"
+                f"  ({r['tp']}/{r['fp']}/{r['fn']})"
+            )
 
 
 if __name__ == "__main__":

@@ -40,9 +40,11 @@ def graph_weight(records: list[dict]) -> str:
         size = sum(f.stat().st_size for f in write_admin_import(graph, Path(folder)))
     n = len(records)
     mentions = sum(1 for *_, kind in graph.edges(data="type") if kind == "MENTIONS")
-    return (f"graph per article: {graph.number_of_nodes() / n:.2f} nodes, "
-            f"{(graph.number_of_edges() - mentions) / n:.2f} relationships + {mentions / n:.2f} MENTIONS; "
-            f"neo4j-admin CSV {size / n / 1000:.2f} kB")
+    return (
+        f"graph per article: {graph.number_of_nodes() / n:.2f} nodes, "
+        f"{(graph.number_of_edges() - mentions) / n:.2f} relationships + {mentions / n:.2f} MENTIONS; "
+        f"neo4j-admin CSV {size / n / 1000:.2f} kB"
+    )
 
 
 def write_all(store_kind: str, records: list[dict]) -> float:
@@ -66,8 +68,10 @@ def main() -> None:
     corpus = build_corpus(args.articles)
     start = time.perf_counter()
     records = [r for r in extract_articles(corpus.articles) if "error" not in r]
-    print(f"corpus: {len(records)} articles from {corpus.source}; extracted in "
-          f"{time.perf_counter() - start:.1f} s (one process, not timed below)")
+    print(
+        f"corpus: {len(records)} articles from {corpus.source}; extracted in "
+        f"{time.perf_counter() - start:.1f} s (one process, not timed below)"
+    )
     print(graph_weight(records))
     seconds: dict[str, list[float]] = {store: [] for store in args.stores}
     for rep in range(args.reps):
@@ -76,8 +80,10 @@ def main() -> None:
             print(f"rep {rep} {store}: {seconds[store][-1]:.1f} s", flush=True)
     for store, runs in seconds.items():
         median = statistics.median(runs)
-        print(f"{store:9s} median {median:6.1f} s  {len(records) / median:6.1f} articles/s written "
-              f"(runs {', '.join(f'{s:.1f}' for s in runs)})")
+        print(
+            f"{store:9s} median {median:6.1f} s  {len(records) / median:6.1f} articles/s written "
+            f"(runs {', '.join(f'{s:.1f}' for s in runs)})"
+        )
 
 
 if __name__ == "__main__":

@@ -78,17 +78,23 @@ def entities(
         leaders = store.leaders()
         _, rows = store.run(
             "MATCH (l:Leader)-[r:MET_WITH|HELD_CALL|PROPOSED_COOPERATION|PLANS_VISIT|VISITED]-() "
-            "RETURN l.id, count(r)")
+            "RETURN l.id, count(r)"
+        )
     events = {node_id: number for node_id, number in rows}
     out = Console(highlight=False, soft_wrap=True)
     if show_suspects:
         table = Table("score", "kind", "nodes", "why")
         for suspect in suspects(leaders, events)[:limit]:
-            table.add_row(f"{suspect.score:.2f}", suspect.kind, Text(" + ".join(suspect.nodes)),
-                          Text(suspect.reason))
+            table.add_row(
+                f"{suspect.score:.2f}", suspect.kind, Text(" + ".join(suspect.nodes)), Text(suspect.reason)
+            )
     else:
         table = Table("id", "name", "country", "events")
         for leader in leaders[:limit]:
-            table.add_row(Text(leader["id"]), Text(leader["name"] or ""), leader["country"] or "",
-                          str(events.get(leader["id"], 0)))
+            table.add_row(
+                Text(leader["id"]),
+                Text(leader["name"] or ""),
+                leader["country"] or "",
+                str(events.get(leader["id"], 0)),
+            )
     out.print(table)

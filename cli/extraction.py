@@ -50,5 +50,7 @@ def extractor(workers: int, dask: str | None) -> Iterator[Extractor]:
             yield partial(extract_on, client)
         except (KilledWorker, CommClosedError) as exc:
             # Articles written so far are complete and a re-run skips them.
-            fail(f"--dask {dask}: the cluster failed ({type(exc).__name__}: {exc}); "
-                 "articles stored so far are kept, run the command again to complete the job")
+            fail(
+                f"--dask {dask}: the cluster failed ({type(exc).__name__}: {exc}); "
+                "articles stored so far are kept, run the command again to complete the job"
+            )

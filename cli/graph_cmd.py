@@ -60,7 +60,7 @@ def export(
         Console(stderr=True, highlight=False, soft_wrap=True).print(
             f"wrote {len(files) - 1} CSV files and {ARGS_FILE} to {output}; with Neo4j stopped, run\n"
             f"  cd {folder} && neo4j-admin database import full neo4j --overwrite-destination @{ARGS_FILE}\n"
-            f"then, with Neo4j started: diplograph query --write \"{AFTER_IMPORT}\"",
+            f'then, with Neo4j started: diplograph query --write "{AFTER_IMPORT}"',
             markup=False,
         )
         return

@@ -102,4 +102,3 @@ def watch(
     out.print(f"watch stopped after {done} round{'s' if done != 1 else ''}")
     if failed:
         raise typer.Exit(1)
-

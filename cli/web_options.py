@@ -67,8 +67,10 @@ def web_reader(keep_html: Path | None, delay: float, store: Store | None = None)
 
 
 def feed_line(counts: FeedCounts) -> str:
-    return (f"feeds: {counts.read} read, {counts.unchanged} unchanged (304), {counts.failed} failed; "
-            f"{counts.new_links} new links of {counts.items} items")
+    return (
+        f"feeds: {counts.read} read, {counts.unchanged} unchanged (304), {counts.failed} failed; "
+        f"{counts.new_links} new links of {counts.items} items"
+    )
 
 
 def no_sources(paths: list[str] | None, feeds: list[str] | None) -> None:

@@ -74,8 +74,9 @@ def _cell(value: Any, where: str) -> str | None:
     return ARRAY_DELIMITER.join(texts) if texts else None
 
 
-def _write(path: Path, header: list[str], names: list[str], rows: list[Mapping[str, Any]],
-           fixed: list[list[Any]]) -> None:
+def _write(
+    path: Path, header: list[str], names: list[str], rows: list[Mapping[str, Any]], fixed: list[list[Any]]
+) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, quoting=csv.QUOTE_NOTNULL, lineterminator="\n")
         writer.writerow(header)
@@ -113,16 +114,22 @@ def write_admin_import(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
             continue
         path = directory / f"nodes-{label}.csv"
         names, header = _typed_header(rows, {"label", "id"}, path.name)
-        _write(path, [f"id:ID({label})", ":LABEL", *header], names, rows,
-               [[row["id"], label] for row in rows])
+        _write(
+            path, [f"id:ID({label})", ":LABEL", *header], names, rows, [[row["id"], label] for row in rows]
+        )
         args.append(f"--nodes={path.name}")
         written.append(path)
     for (rel_type, start, end), triples in sorted(edges.items()):
         path = directory / f"relationships-{rel_type}-{start}-{end}.csv"
         props = [data for _, _, data in triples]
         names, header = _typed_header(props, {"type"}, path.name)
-        _write(path, [f":START_ID({start})", f":END_ID({end})", ":TYPE", *header], names, props,
-               [[source, target, rel_type] for source, target, _ in triples])
+        _write(
+            path,
+            [f":START_ID({start})", f":END_ID({end})", ":TYPE", *header],
+            names,
+            props,
+            [[source, target, rel_type] for source, target, _ in triples],
+        )
         args.append(f"--relationships={path.name}")
         written.append(path)
     args_path = directory / ARGS_FILE

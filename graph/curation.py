@@ -76,7 +76,7 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
 def _string(table: Mapping[str, Any], name: str, where: str) -> str:
     value = table.get(name)
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{where} needs {name} = \"...\"")
+        raise ValueError(f'{where} needs {name} = "..."')
     return value.strip()
 
 
@@ -94,14 +94,21 @@ def parse_curation(text: str, path: str) -> Curation:
         unknown = sorted(set(data) - {"merge", "alias", "rename", "set", "block"})
         if unknown:
             raise ValueError(f"unknown section {unknown[0]!r} (known: merge, alias, rename, set, block)")
-        merges = tuple((_string(t, "into", f"[[merge]] {i + 1}"),
-                        _strings(t.get("nodes"), f"[[merge]] {i + 1} nodes"))
-                       for i, t in enumerate(_tables(data, "merge")))
-        aliases = tuple((_string(t, "node", f"[[alias]] {i + 1}"),
-                         _strings(t.get("aliases"), f"[[alias]] {i + 1} aliases"))
-                        for i, t in enumerate(_tables(data, "alias")))
-        renames = tuple((_string(t, "node", f"[[rename]] {i + 1}"), _string(t, "name", f"[[rename]] {i + 1}"))
-                        for i, t in enumerate(_tables(data, "rename")))
+        merges = tuple(
+            (_string(t, "into", f"[[merge]] {i + 1}"), _strings(t.get("nodes"), f"[[merge]] {i + 1} nodes"))
+            for i, t in enumerate(_tables(data, "merge"))
+        )
+        aliases = tuple(
+            (
+                _string(t, "node", f"[[alias]] {i + 1}"),
+                _strings(t.get("aliases"), f"[[alias]] {i + 1} aliases"),
+            )
+            for i, t in enumerate(_tables(data, "alias"))
+        )
+        renames = tuple(
+            (_string(t, "node", f"[[rename]] {i + 1}"), _string(t, "name", f"[[rename]] {i + 1}"))
+            for i, t in enumerate(_tables(data, "rename"))
+        )
         sets = []
         for i, table in enumerate(_tables(data, "set")):
             where = f"[[set]] {i + 1}"
@@ -116,8 +123,11 @@ def parse_curation(text: str, path: str) -> Curation:
                 if pycountry.countries.get(alpha_2=values["country"]) is None:
                     raise ValueError(f"{where}: country must be an ISO 3166-1 alpha-2 code")
             sets.append((_string(table, "node", where), tuple(sorted(values.items()))))
-        blocks = tuple(n for i, t in enumerate(_tables(data, "block"))
-                       for n in _strings(t.get("nodes"), f"[[block]] {i + 1} nodes"))
+        blocks = tuple(
+            n
+            for i, t in enumerate(_tables(data, "block"))
+            for n in _strings(t.get("nodes"), f"[[block]] {i + 1} nodes")
+        )
     except (tomllib.TOMLDecodeError, ValueError) as error:
         raise CurationError(f"{path}: {error}") from None
     return Curation(path, merges, aliases, renames, tuple(sets), blocks)
@@ -284,9 +294,7 @@ def _one(index: _Index, ref: str, action: str, note: Any) -> list[str]:
     return found
 
 
-def canonical_people(
-    store: Store, index: _Index, renamed: Mapping[str, str], kept: set[str]
-) -> list[str]:
+def canonical_people(store: Store, index: _Index, renamed: Mapping[str, str], kept: set[str]) -> list[str]:
     """Give every person's node its canonical name and id (or the name curation chose), and
     drop generic descriptions from its aliases (not those the curation file gives)."""
     index.refresh()
@@ -306,14 +314,30 @@ def canonical_people(
         target = node_key("Leader", person_slug(name))
         if target != key and target in taken:
             target = key  # another person has that id: keep this one's
-        if (target == key and name == node.get("name") and country == node.get("country")
-                and aliases == sorted(node.get("aliases") or [])):
+        if (
+            target == key
+            and name == node.get("name")
+            and country == node.get("country")
+            and aliases == sorted(node.get("aliases") or [])
+        ):
             continue
-        node_moves.move(store, key, target, {**{k: v for k, v in node.items() if k != "id"},
-                                             "name": name, "aliases": aliases, "country": country})
+        node_moves.move(
+            store,
+            key,
+            target,
+            {
+                **{k: v for k, v in node.items() if k != "id"},
+                "name": name,
+                "aliases": aliases,
+                "country": country,
+            },
+        )
         taken = (taken - {key}) | {target}
-        changes.append(f"canonical: {key} -> {target} ({name})" if target != key
-                       else f"canonical: {key} named {name!r}, aliases {len(aliases)}")
+        changes.append(
+            f"canonical: {key} -> {target} ({name})"
+            if target != key
+            else f"canonical: {key} named {name!r}, aliases {len(aliases)}"
+        )
         index.stale = True
     return changes
 
@@ -321,8 +345,7 @@ def canonical_people(
 def _office_countries(store: Store) -> dict[str, set[str]]:
     """Leader key -> the countries of the offices their titles name (LEADER_OF): a person's
     country comes from their own title, whichever article came first."""
-    _, rows = store.run(
-        "MATCH (l:Leader)-[:LEADER_OF]->(o) RETURN l.id, labels(o)[0], o.id, o.country")
+    _, rows = store.run("MATCH (l:Leader)-[:LEADER_OF]->(o) RETURN l.id, labels(o)[0], o.id, o.country")
     found: defaultdict[str, set[str]] = defaultdict(set)
     for leader_id, label, office_id, office_country in rows:
         country = office_id if label == "Country" else office_country
@@ -342,7 +365,8 @@ def _bare_people(store: Store, index: _Index) -> list[str]:
     if not bare:
         return []
     resolver = Resolver.from_leaders(
-        [{**p, "id": k.split(":", 1)[1]} for k, p in leaders.items() if k in full])
+        [{**p, "id": k.split(":", 1)[1]} for k, p in leaders.items() if k in full]
+    )
     resolver.seen.update(leader_mentions(store))
     changes = []
     for key in bare:
@@ -400,7 +424,7 @@ def seeded_resolver(store: Store, curation: Curation | None) -> Resolver:
     """A resolver that knows the stored people, how often they are named, and the curation."""
     mentions = leader_mentions(store)
     resolver = Resolver.from_leaders(
-        {**leader, "mentions": mentions.get(leader["id"], 0)} for leader in store.leaders())
+        {**leader, "mentions": mentions.get(leader["id"], 0)} for leader in store.leaders()
+    )
     configure(resolver, store, curation)
     return resolver
-

@@ -49,8 +49,9 @@ def _relations(store: Store, key: str) -> list[tuple[str, str, str, dict[str, An
     return [(t, node_key(ol, oid), d, dict(p or {})) for t, ol, oid, d, p in rows if ol in NODE_LABELS]
 
 
-def _add_relation(graph: nx.MultiDiGraph, rel_type: str, source: str, target: str,
-                  props: Mapping[str, Any]) -> None:
+def _add_relation(
+    graph: nx.MultiDiGraph, rel_type: str, source: str, target: str, props: Mapping[str, Any]
+) -> None:
     """Add one relationship; the same event from the same article on both nodes keeps
     the evidence of both."""
     if rel_type in SYMMETRIC_TYPES and source > target:
@@ -97,11 +98,15 @@ def set_props(store: Store, key: str, props: Mapping[str, Any]) -> None:
     label, node_id = split_key(key)
     values = {k: v for k, v in props.items() if k != "id"}
     if values:
-        store.run(f"MATCH (n:{label} {{id: $id}}) SET n += $props", {"id": node_id, "props": {
-            k: v for k, v in values.items() if v is not None}}, write=True)
+        store.run(
+            f"MATCH (n:{label} {{id: $id}}) SET n += $props",
+            {"id": node_id, "props": {k: v for k, v in values.items() if v is not None}},
+            write=True,
+        )
     for name in (k for k, v in values.items() if v is None):
-        store.run(f"MATCH (n:{label} {{id: $id}}) SET n.{_identifier(name)} = null",
-                  {"id": node_id}, write=True)
+        store.run(
+            f"MATCH (n:{label} {{id: $id}}) SET n.{_identifier(name)} = null", {"id": node_id}, write=True
+        )
 
 
 def delete(store: Store, key: str) -> None:

@@ -60,8 +60,9 @@ def knowledge() -> NameKnowledge:
         return frozenset(fold(w) for w in table[key])
 
     titles = resources.files("diplograph.ingest").joinpath("data", "titles.txt").read_text("utf-8")
-    title_words = {w for line in titles.splitlines() if not line.startswith("#")
-                   for w in fold(line).split()} - words("title_words_kept")
+    title_words = {
+        w for line in titles.splitlines() if not line.startswith("#") for w in fold(line).split()
+    } - words("title_words_kept")
     return NameKnowledge(
         honorifics=words("honorifics") | title_words,
         opening=tuple(sorted((fold(w) for w in names["opening_honorifics"]), key=len, reverse=True)),
@@ -92,17 +93,19 @@ def name_words(name: str) -> tuple[tuple[str, ...], bool]:
     key = fold(clean_name(name))
     for opening in know.opening:
         if key == opening or key.startswith(opening + " "):
-            key = key[len(opening):].strip()
+            key = key[len(opening) :].strip()
             break
     raw = key.split()
     feminine = any(w in know.feminine for w in raw[:1])
     # an honorific after "bin" is a father's name: "Bandar bin Sultan"
-    office = [w in know.honorifics and (i == 0 or raw[i - 1] not in know.patronymic_links)
-              for i, w in enumerate(raw)]
+    office = [
+        w in know.honorifics and (i == 0 or raw[i - 1] not in know.patronymic_links)
+        for i, w in enumerate(raw)
+    ]
     # "Primorsky Krai Governor Oleg Kozhemyako": the name follows the last office word
     last = max((i for i, is_office in enumerate(office) if is_office), default=-1)
     if 0 <= last < len(raw) - 1:
-        raw, office = raw[last + 1:], office[last + 1:]
+        raw, office = raw[last + 1 :], office[last + 1 :]
     words = [w for w, is_office in zip(raw, office, strict=True) if not is_office]
     if len(words) == 1 and words[0] in know.nicknames:
         words = fold(know.nicknames[words[0]]).split()
@@ -135,8 +138,9 @@ def is_name_alias(alias: str) -> bool:
     if not surface or fold(surface[0]) in know.openers:
         return False
     kept = [w for w in surface if fold(w) and fold(w) not in know.honorifics]
-    if not kept or not all(w[:1].isupper() or not w[:1].isalpha() or fold(w) in know.patronymic_links
-                           for w in kept):
+    if not kept or not all(
+        w[:1].isupper() or not w[:1].isalpha() or fold(w) in know.patronymic_links for w in kept
+    ):
         return False
     return not any(gazetteer().demonym(w) or gazetteer().country(w) for w in kept)
 
@@ -182,9 +186,7 @@ def _name_parts(name: str) -> tuple[str, str]:
         return "", ""
     first = formal(words[0])
     given = skeleton(first) + "." if len(first) == 1 else skeleton(first)
-    patronymic = next(
-        (k for k, w in enumerate(words[1:-1], 1) if w in know.patronymic_links), None
-    )
+    patronymic = next((k for k, w in enumerate(words[1:-1], 1) if w in know.patronymic_links), None)
     if patronymic is not None:
         return given, f"bin:{skeleton(words[patronymic + 1])}"
     if len(words) == 1 or words[0] in know.particles:
@@ -215,7 +217,7 @@ def display_name(name: str) -> str:
     surface = clean_name(name).split()
     last = max((i for i, w in enumerate(surface) if fold(w) in know.honorifics), default=-1)
     if 0 <= last < len(surface) - 1:
-        surface = surface[last + 1:]
+        surface = surface[last + 1 :]
     while len(surface) > 1 and all(len(p) == 1 for p in fold(surface[0]).split()):
         surface = surface[1:]
     return " ".join(surface)
@@ -352,9 +354,7 @@ class Resolver:
             if not surname:
                 continue
             matches = self._matches(self.by_surname.get(surname, ()), given, country)
-            if not matches and given and not given.endswith(".") and not surname.startswith(
-                ("bin:", "pat:")
-            ):
+            if not matches and given and not given.endswith(".") and not surname.startswith(("bin:", "pat:")):
                 # family name written first: "Kishida Fumio" is "Fumio Kishida"
                 matches = {
                     p.node_id
@@ -364,9 +364,12 @@ class Resolver:
             if not matches and not given:
                 # "Xi" alone: a short family name written first ("Xi Jinping"); "Tamim"
                 # alone: an Arab leader called by the given name ("Tamim bin Hamad")
-                matches = {p.node_id for p in self.by_given.get(surname, ())
-                           if (len(fold(name)) <= _FAMILY_FIRST_MAX or p.surname.startswith("bin:"))
-                           and (not p.country or not country or p.country == country)}
+                matches = {
+                    p.node_id
+                    for p in self.by_given.get(surname, ())
+                    if (len(fold(name)) <= _FAMILY_FIRST_MAX or p.surname.startswith("bin:"))
+                    and (not p.country or not country or p.country == country)
+                }
             if len(matches) == 1:
                 return matches.pop()
             if len(matches) > 1 and not given:
@@ -397,7 +400,8 @@ class Resolver:
             node_id, props = country, {**self.country_props(country), "aliases": sorted({*aliases, name})}
         elif label == "Region":
             node_id = entity.get("iso3166_2") or (
-                f"{country}-{region_slug(name)}" if country else region_slug(name))
+                f"{country}-{region_slug(name)}" if country else region_slug(name)
+            )
             props = {**props, "id": node_id}
         elif label == "Leader":
             if not is_person_name(name):

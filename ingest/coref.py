@@ -21,10 +21,23 @@ from .titles import DOMAIN_WORDS, is_office_word
 
 # generic heads and the office words they can stand for
 GENERIC_HEADS: dict[str, frozenset[str]] = {
-    "leader": frozenset({"president", "leader", "minister", "premier", "king", "emir", "sultan",
-                         "prince", "chancellor", "state"}),
-    "diplomat": frozenset({"ambassador", "minister", "envoy", "diplomat", "secretary",
-                           "consul", "representative"}),
+    "leader": frozenset(
+        {
+            "president",
+            "leader",
+            "minister",
+            "premier",
+            "king",
+            "emir",
+            "sultan",
+            "prince",
+            "chancellor",
+            "state",
+        }
+    ),
+    "diplomat": frozenset(
+        {"ambassador", "minister", "envoy", "diplomat", "secretary", "consul", "representative"}
+    ),
     "state": frozenset({"president", "leader", "king", "emir", "sultan", "state", "prince"}),
     "counterpart": frozenset(),
     "guest": frozenset(),
@@ -45,7 +58,7 @@ def _nominal_matcher() -> Matcher:
 def _head_word(span: Span) -> str:
     words = [fold(t.text) for t in span]
     if "of" in words:  # "the head of state" -> state; "the President of Brazil" -> president
-        before = words[:words.index("of")]
+        before = words[: words.index("of")]
         if before and before[-1] == "head":
             return words[words.index("of") + 1] if len(words) > words.index("of") + 1 else "head"
         return before[-1] if before else words[-1]
@@ -65,8 +78,8 @@ class Coref:
         self.leaders = ents.of_type("Leader")
         self.nominals: dict[int, Entity] = {}  # token of a resolved nominal -> Leader
         self._order: list[tuple[int, Entity, bool]] = sorted(
-            (s, e, self.doc[s:t].root.dep_ in SUBJECT_DEPS)
-            for e in self.leaders for s, t in e.mentions)
+            (s, e, self.doc[s:t].root.dep_ in SUBJECT_DEPS) for e in self.leaders for s, t in e.mentions
+        )
 
     def resolve_nominals(self) -> None:
         """Link 'the <demonym> <office>' phrases that name no one to the Leader they stand for."""
@@ -75,18 +88,34 @@ class Coref:
         for _, start, end in _nominal_matcher()(doc):
             span = doc[start:end]
             words = span[1:]
-            if not all(is_office_word(t.text) or gaz.demonym(t.text) or t.lower_ in DOMAIN_WORDS
-                       or t.lower_ in {
-                    "head", "of", "state", "foreign", "defense", "defence", "top", "leader",
-                    "diplomat", "prime"} or (t.i > start + 1 and gaz.place(t.text))
-                       for t in words):
+            if not all(
+                is_office_word(t.text)
+                or gaz.demonym(t.text)
+                or t.lower_ in DOMAIN_WORDS
+                or t.lower_
+                in {
+                    "head",
+                    "of",
+                    "state",
+                    "foreign",
+                    "defense",
+                    "defence",
+                    "top",
+                    "leader",
+                    "diplomat",
+                    "prime",
+                }
+                or (t.i > start + 1 and gaz.place(t.text))
+                for t in words
+            ):
                 continue
             if not any(is_office_word(t.text) or t.lower_ in GENERIC_HEADS for t in words):
                 continue
             if end < len(doc) and (doc[end].pos_ == "PROPN" or end in self.ents.by_token):
                 continue  # a title before a name, not a mention on its own
-            if any(i in self.ents.by_token and self.ents.by_token[i].type == "Leader"
-                   for i in range(start, end)):
+            if any(
+                i in self.ents.by_token and self.ents.by_token[i].type == "Leader" for i in range(start, end)
+            ):
                 continue
             if self._names_follow(span):
                 continue  # "the President of Tatarstan Rustam Minnikhanov": a title
@@ -107,16 +136,17 @@ class Coref:
     def _names_follow(self, span: Span) -> bool:
         """A Leader's name inside the phrase the nominal heads, after it, makes it a title."""
         by_token = self.ents.by_token
-        return any(t.i >= span.end and by_token.get(t.i) is not None
-                   and by_token[t.i].type == "Leader" for t in span.root.subtree
-                   if t.i < span.end + 8)
+        return any(
+            t.i >= span.end and by_token.get(t.i) is not None and by_token[t.i].type == "Leader"
+            for t in span.root.subtree
+            if t.i < span.end + 8
+        )
 
     def _nominal_target(self, span: Span) -> Entity | None:
         gaz = gazetteer()
         country = None
         for tok in span:
-            place = gaz.demonym(tok.text) or (gaz.country(tok.text) if tok.i > span.start + 1
-                                              else None)
+            place = gaz.demonym(tok.text) or (gaz.country(tok.text) if tok.i > span.start + 1 else None)
             if place:
                 country = place.country
         head = _head_word(span)
@@ -168,8 +198,7 @@ class Coref:
         """'he' as the subject of a clause reported by a verb whose subject is a named Leader
         or a relative 'who' (then its antecedent): the reporter speaks of himself."""
         tok = self.doc[i]
-        if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ccomp" or tok.lower_ not in {
-                "he", "she"}:
+        if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ccomp" or tok.lower_ not in {"he", "she"}:
             return None
         verb = tok.head.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -181,4 +210,3 @@ class Coref:
         if ent is not None:
             return ent if ent.type == "Leader" else None
         return self.nominals.get(subject.i)
-

@@ -66,8 +66,14 @@ def dask_client(target: str) -> Iterator[Client]:
         client = Client(target)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
         client = Client(cluster)
     try:
         client.register_plugin(SpacyPipeline())
@@ -78,8 +84,12 @@ def dask_client(target: str) -> Iterator[Client]:
             cluster.close()
 
 
-def extract_on(client: Client, articles: Iterable[Article], batch_size: int = BATCH_SIZE,
-               on_error: OnError = OnError.RECORD) -> Iterator[dict]:
+def extract_on(
+    client: Client,
+    articles: Iterable[Article],
+    batch_size: int = BATCH_SIZE,
+    on_error: OnError = OnError.RECORD,
+) -> Iterator[dict]:
     """Records of `articles` extracted on the client's workers, in input order (`on_error`
     as for extract_articles).
 

@@ -60,10 +60,8 @@ class Miss:
 
 @dataclass
 class Report:
-    relations: dict[str, Score] = field(
-        default_factory=lambda: {t: Score() for t in RELATION_TYPES})
-    entities: dict[str, Score] = field(
-        default_factory=lambda: {t: Score() for t in SCORED_ENTITY_TYPES})
+    relations: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in RELATION_TYPES})
+    entities: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in SCORED_ENTITY_TYPES})
     false_positives: list[Miss] = field(default_factory=list)
     false_negatives: list[Miss] = field(default_factory=list)
     articles: int = 0
@@ -84,12 +82,24 @@ class Report:
 
     def rows(self) -> list[dict[str, str | int | float]]:
         """One dict per figure (relation types, headline, entity types, entities), for printing."""
-        named = [*self.relations.items(), ("HEADLINE", self.headline),
-                 *((f"entity:{k}", v) for k, v in self.entities.items()),
-                 ("entity:ALL", self.entities_total)]
-        return [{"name": name, "precision": round(s.precision, 3), "recall": round(s.recall, 3),
-                 "f1": round(s.f1, 3), "tp": s.tp, "fp": s.fp, "fn": s.fn}
-                for name, s in named]
+        named = [
+            *self.relations.items(),
+            ("HEADLINE", self.headline),
+            *((f"entity:{k}", v) for k, v in self.entities.items()),
+            ("entity:ALL", self.entities_total),
+        ]
+        return [
+            {
+                "name": name,
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+                "f1": round(s.f1, 3),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
+            for name, s in named
+        ]
 
 
 def _forms(entity: dict) -> set[str]:
@@ -130,12 +140,10 @@ def score_record(record: dict, gold: dict, report: Report, article_id: str) -> N
     def rel_match(s: dict, g: dict) -> bool:
         if s["type"] != g["type"]:
             return False
-        forward = endpoint_match(s["source"], g["source"]) and endpoint_match(
-            s["target"], g["target"])
+        forward = endpoint_match(s["source"], g["source"]) and endpoint_match(s["target"], g["target"])
         if forward or s["type"] not in SYMMETRIC_TYPES:
             return forward
-        return endpoint_match(s["source"], g["target"]) and endpoint_match(
-            s["target"], g["source"])
+        return endpoint_match(s["source"], g["target"]) and endpoint_match(s["target"], g["source"])
 
     def name(entities: dict[str, dict], key: str) -> str:
         return entities[key]["name"] if key in entities else key
@@ -153,16 +161,16 @@ def score_record(record: dict, gold: dict, report: Report, article_id: str) -> N
                 score.tp += 1
             else:
                 score.fn += 1
-                report.false_negatives.append(Miss(
-                    article_id, kind, name(gold_entities, g["source"]),
-                    name(gold_entities, g["target"])))
+                report.false_negatives.append(
+                    Miss(article_id, kind, name(gold_entities, g["source"]), name(gold_entities, g["target"]))
+                )
         for s in sys_of:
             matched = [g for g in gold_of if rel_match(s, g)]
             if not matched:
                 score.fp += 1
-                report.false_positives.append(Miss(
-                    article_id, kind, name(sys_entities, s["source"]),
-                    name(sys_entities, s["target"])))
+                report.false_positives.append(
+                    Miss(article_id, kind, name(sys_entities, s["source"]), name(sys_entities, s["target"]))
+                )
             # a match with a non-optional gold relation was counted as a tp above;
             # a match with optional ones only is left out of both counts
 
@@ -174,14 +182,19 @@ def read_gold(gold_dir: Path) -> Iterator[tuple[str, dict]]:
 
 
 def gold_article(gold: dict, path: Path | None = None) -> Article:
-    return Article(text=gold["text"], title=gold.get("title"), date=gold.get("date"),
-                   source=gold.get("source"), url=gold.get("url"),
-                   path=str(path) if path else None)
+    return Article(
+        text=gold["text"],
+        title=gold.get("title"),
+        date=gold.get("date"),
+        source=gold.get("source"),
+        url=gold.get("url"),
+        path=str(path) if path else None,
+    )
 
 
-def evaluate(gold_dir: Path,
-             extract: Callable[[Iterable[Article]], Iterable[dict]] = extract_articles
-             ) -> Report:
+def evaluate(
+    gold_dir: Path, extract: Callable[[Iterable[Article]], Iterable[dict]] = extract_articles
+) -> Report:
     """Extract every gold article's text with `extract` and score the records."""
     golds = list(read_gold(gold_dir))
     articles = [gold_article(g, Path(gold_dir) / f"{gid}.json") for gid, g in golds]

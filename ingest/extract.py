@@ -56,13 +56,20 @@ def record_from_doc(doc: Doc, article: Article, on_error: OnError = OnError.RECO
     try:
         found = analyse(doc, article)
         relations = decide(found.ents, found.coref, found.rules, article.date)
-        return {**article.metadata(), "entities": [e.record() for e in found.ents.items],
-                "relations": [r.record() for r in relations]}
+        return {
+            **article.metadata(),
+            "entities": [e.record() for e in found.ents.items],
+            "relations": [r.record() for r in relations],
+        }
     except Exception as exc:
         if on_error is OnError.RAISE:
             raise
-        return {**article.metadata(), "entities": [], "relations": [],
-                "error": f"extraction failed: {type(exc).__name__}: {exc}"}
+        return {
+            **article.metadata(),
+            "entities": [],
+            "relations": [],
+            "error": f"extraction failed: {type(exc).__name__}: {exc}",
+        }
 
 
 def extract_article(article: Article, on_error: OnError = OnError.RECORD) -> dict:
@@ -72,13 +79,12 @@ def extract_article(article: Article, on_error: OnError = OnError.RECORD) -> dic
 def _records(articles: tuple[Article, ...], on_error: OnError) -> list[dict]:
     """One batch, start to finish, in a worker process."""
     docs = get_nlp().pipe([a.text for a in articles], batch_size=len(articles))
-    return [record_from_doc(doc, article, on_error)
-            for doc, article in zip(docs, articles, strict=True)]
+    return [record_from_doc(doc, article, on_error) for doc, article in zip(docs, articles, strict=True)]
 
 
-def extract_articles(articles: Iterable[Article], n_process: int = 1,
-                     batch_size: int = 16, on_error: OnError = OnError.RECORD
-                     ) -> Iterator[dict]:
+def extract_articles(
+    articles: Iterable[Article], n_process: int = 1, batch_size: int = 16, on_error: OnError = OnError.RECORD
+) -> Iterator[dict]:
     """Records of `articles`, streamed through `nlp.pipe`, in input order.
 
     With `n_process` > 1 (-1: one per CPU) each worker process parses a batch and

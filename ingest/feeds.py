@@ -44,8 +44,9 @@ def parse_feed(body: bytes, url: str, content_type: str = "application/xml") -> 
         return Feed([], [f"malformed feed, not RSS or Atom{detail}"], malformed=True)
     # Encoding and content-type quibbles are not damage; an XML error is (items may be lost).
     if parsed.bozo and not isinstance(parsed.bozo_exception, feedparser.ThingsNobodyCaresAboutButMe):
-        problems.append(f"malformed feed ({parsed.bozo_exception}); "
-                        f"read the {len(parsed.entries)} items found anyway")
+        problems.append(
+            f"malformed feed ({parsed.bozo_exception}); read the {len(parsed.entries)} items found anyway"
+        )
     items = []
     for number, entry in enumerate(parsed.entries, start=1):
         title = (entry.get("title") or "").strip() or None

@@ -97,8 +97,9 @@ class Fetcher:
     def __enter__(self) -> Fetcher:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -112,8 +113,9 @@ class Fetcher:
                 time.sleep(pause)
         self._last[host] = time.monotonic()
 
-    def get(self, url: str, accept: tuple[str, ...], *, etag: str | None = None,
-            last_modified: str | None = None) -> Fetched:
+    def get(
+        self, url: str, accept: tuple[str, ...], *, etag: str | None = None, last_modified: str | None = None
+    ) -> Fetched:
         """The body of `url` if its content type contains one of `accept`; raises FetchError."""
         problem = check_url(url)
         if problem:

@@ -15,8 +15,7 @@ from importlib import resources
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files(__package__).joinpath("data", name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @cache
@@ -33,8 +32,9 @@ def word_class(name: str) -> frozenset[str]:
     return lexicon()[name]
 
 
-CODES: dict[str, tuple[str, str]] = {key: (cameo, plover)
-                                     for key, cameo, plover, _meaning in _rows("event_codes.tsv")}
+CODES: dict[str, tuple[str, str]] = {
+    key: (cameo, plover) for key, cameo, plover, _meaning in _rows("event_codes.tsv")
+}
 
 MEET_VERBS = word_class("meet_verbs")
 TOGETHER_VERBS = word_class("together_verbs")

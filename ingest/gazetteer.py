@@ -32,8 +32,23 @@ _SUBDIVISION_SUFFIX = re.compile(
 _ADJECTIVE_ENDINGS = ("skaya", "skiy", "skij", "skaja")
 # the type words that, after a name, make a subdivision or region mention
 REGION_TYPE_WORDS = frozenset(
-    {"region", "province", "state", "krai", "kray", "oblast", "republic", "territory",
-     "governorate", "prefecture", "county", "district", "okrug", "emirate", "city"}
+    {
+        "region",
+        "province",
+        "state",
+        "krai",
+        "kray",
+        "oblast",
+        "republic",
+        "territory",
+        "governorate",
+        "prefecture",
+        "county",
+        "district",
+        "okrug",
+        "emirate",
+        "city",
+    }
 )
 
 
@@ -127,8 +142,7 @@ class Gazetteer:
             code = iso.iso3166_2 if iso and iso.country == cap.country else None
             self.regions[key] = Place("region", cap.name, cap.country, code)
         self.supranational: dict[str, Place] = {
-            fold(form): Place("region", form, country)
-            for form, country in regions["supranational"].items()
+            fold(form): Place("region", form, country) for form, country in regions["supranational"].items()
         }
 
     def country(self, text: str) -> Place | None:
@@ -158,8 +172,7 @@ class Gazetteer:
             core = " ".join(words[:-1])
             place = self.regions.get(core)
             if place is not None:
-                return Place("region", text.removeprefix("the ").strip(), place.country,
-                             place.iso3166_2)
+                return Place("region", text.removeprefix("the ").strip(), place.country, place.iso3166_2)
         return None
 
     def place(self, text: str) -> Place | None:

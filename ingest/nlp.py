@@ -45,8 +45,13 @@ def line_breaks(doc: Doc) -> Doc:
         line = doc[line_start : tok.i + 1] if not tok.is_space else doc[line_start : tok.i]
         prev = line[-1] if len(line) else tok
         paragraph = "\n\n" in tok.text or "\n\n" in tok.whitespace_
-        if paragraph or first_line or prev.text in FINAL_PUNCT or _heading(line) or (
-                _short_line(line) and nxt.text[:1].isupper()):
+        if (
+            paragraph
+            or first_line
+            or prev.text in FINAL_PUNCT
+            or _heading(line)
+            or (_short_line(line) and nxt.text[:1].isupper())
+        ):
             nxt.is_sent_start = True
             _split_dateline(doc, nxt.i)
         first_line = False
@@ -97,8 +102,11 @@ def _heading(line) -> bool:
 
 # a sentence-final period with its space lost ("in Hiroshima.(NHK)", "security.\"Putin's"),
 # split so that the place or name before it is a token of its own
-RUN_ON_PERIODS = (r"(?<=[a-z]{2})\.(?=[A-Z][a-z])", r"(?<=[a-z])\.(?=[(\"\u201c])",
-                  r"(?<=[a-z]\.)[(\"\u201c]")
+RUN_ON_PERIODS = (
+    r"(?<=[a-z]{2})\.(?=[A-Z][a-z])",
+    r"(?<=[a-z])\.(?=[(\"\u201c])",
+    r"(?<=[a-z]\.)[(\"\u201c]",
+)
 
 
 @cache

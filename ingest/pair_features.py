@@ -28,8 +28,9 @@ ACTOR_TYPES = frozenset({"Leader", "Country", "Region", "Organization"})
 SYMMETRIC = frozenset({"MET_WITH", "HELD_CALL"})
 TYPES = ("MET_WITH", "HELD_CALL", "PLANS_VISIT", "VISITED", "PROPOSED_COOPERATION")
 # prepositions whose object role tells the relation ("with X", "to X", "in X", "from X")
-ROLE_PREPS = frozenset({"with", "to", "in", "at", "from", "for", "by", "between", "among",
-                        "and", "of", "on", "into"})
+ROLE_PREPS = frozenset(
+    {"with", "to", "in", "at", "from", "for", "by", "between", "among", "and", "of", "on", "into"}
+)
 MAX_PATH = 8
 
 
@@ -107,7 +108,7 @@ def _path(a: Token, b: Token) -> tuple[list[Token], Token, str, str] | None:
     for t in [b, *b.ancestors]:
         if t.i in index:
             k = index[t.i]
-            path = up_a[1:k + 1] + list(reversed(down[1:]))
+            path = up_a[1 : k + 1] + list(reversed(down[1:]))
             path = [p for p in path if p.i not in (a.i, b.i)]
             arc_a = up_a[k - 1].dep_ if k else "self"
             arc_b = down[-1].dep_ if down else "self"
@@ -128,8 +129,9 @@ def sentence_cues(sent: Span, classes: list[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(feats)
 
 
-def sentence_features(a: Token, b: Token, people: dict[int, str], cues: frozenset[str],
-                      classes: list[tuple[str, ...]]) -> set[str]:
+def sentence_features(
+    a: Token, b: Token, people: dict[int, str], cues: frozenset[str], classes: list[tuple[str, ...]]
+) -> set[str]:
     """What one sentence says about the pair whose mentions are heads a and b; `people` maps
     the tokens of Leader mentions to their entity ids, `cues` are the sentence's own."""
     feats = set(cues)
@@ -166,12 +168,24 @@ def sentence_features(a: Token, b: Token, people: dict[int, str], cues: frozense
     return feats
 
 
-def _pair_features(kind: str, a: Entity, b: Entity, ents: Entities, mentions: Mentions,
-                   leader_rank: dict[str, int], n_sents: int) -> set[str]:
-    feats = {f"st:{a.type}", f"tt:{b.type}", f"nsent:{min(n_sents, 3)}",
-             f"arank:{min(leader_rank.get(a.id, 3), 3)}",
-             f"brank:{min(leader_rank.get(b.id, 3), 3)}",
-             f"acount:{min(mentions.count[a.id], 4)}", f"bcount:{min(mentions.count[b.id], 4)}"}
+def _pair_features(
+    kind: str,
+    a: Entity,
+    b: Entity,
+    ents: Entities,
+    mentions: Mentions,
+    leader_rank: dict[str, int],
+    n_sents: int,
+) -> set[str]:
+    feats = {
+        f"st:{a.type}",
+        f"tt:{b.type}",
+        f"nsent:{min(n_sents, 3)}",
+        f"arank:{min(leader_rank.get(a.id, 3), 3)}",
+        f"brank:{min(leader_rank.get(b.id, 3), 3)}",
+        f"acount:{min(mentions.count[a.id], 4)}",
+        f"bcount:{min(mentions.count[b.id], 4)}",
+    }
     if a.country and b.country:
         feats.add("same_country" if a.country == b.country else "other_country")
     else:
@@ -182,12 +196,14 @@ def _pair_features(kind: str, a: Entity, b: Entity, ents: Entities, mentions: Me
         elif b.type == "Country" and b.country == ents.dateline.country:
             feats.add("b_dateline_country")
         if a.country and ents.dateline.country:
-            feats.add("a_home_dateline" if a.country == ents.dateline.country
-                      else "a_abroad_dateline")
+            feats.add("a_home_dateline" if a.country == ents.dateline.country else "a_abroad_dateline")
     if a.office == b.id:
         feats.add("b_office")
-    if b.type == "Country" and a.type == "Leader" and not any(
-            b.id in named for named in mentions.by_sent.values()):
+    if (
+        b.type == "Country"
+        and a.type == "Leader"
+        and not any(b.id in named for named in mentions.by_sent.values())
+    ):
         feats.add("b_unnamed_side")
     return feats
 
@@ -197,8 +213,8 @@ def _modifier_only(tok: Token, people: dict[int, str]) -> bool:
     Minister Y') says whose they are, and on units below the state ('the Russian regions')
     where they are: neither is a place visited or a partner."""
     return tok.dep_ in {"amod", "compound", "poss", "nmod"} and (
-        tok.head.i in people or is_office_word(tok.head.text)
-        or tok.head.lower_ in SUBNATIONAL_NOUNS)
+        tok.head.i in people or is_office_word(tok.head.text) or tok.head.lower_ in SUBNATIONAL_NOUNS
+    )
 
 
 def _sides(leader: Entity, ents: Entities, by_id: dict[str, Entity]) -> list[Entity]:
@@ -210,8 +226,7 @@ def _sides(leader: Entity, ents: Entities, by_id: dict[str, Entity]) -> list[Ent
     return out
 
 
-def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]
-               ) -> list[Candidate]:
+def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]) -> list[Candidate]:
     """Every candidate relation of the article with its features.
 
     `found` holds the (type, source id, target id) keys the frame rules produced; they are
@@ -220,8 +235,7 @@ def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]
     doc = ents.doc
     mentions = Mentions(ents, coref)
     by_id = {e.id: e for e in ents.items}
-    leaders = sorted((mentions.first[e.id], e.id) for e in ents.of_type("Leader")
-                     if e.id in mentions.first)
+    leaders = sorted((mentions.first[e.id], e.id) for e in ents.of_type("Leader") if e.id in mentions.first)
     leader_rank = {eid: k for k, (_, eid) in enumerate(leaders)}
     out: dict[tuple[str, str, str], Candidate] = {}
     people = {i: e.id for e in ents.of_type("Leader") for s, t in e.mentions for i in range(s, t)}
@@ -241,7 +255,9 @@ def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]
             if sent.start not in cues:
                 cues[sent.start] = sentence_cues(sent, classes)
             cand.sentences[sent.start] = (
-                sent, sentence_features(doc[ha], doc[hb], people, cues[sent.start], classes))
+                sent,
+                sentence_features(doc[ha], doc[hb], people, cues[sent.start], classes),
+            )
 
     for start, named in mentions.by_sent.items():
         sent = doc[start].sent
@@ -267,8 +283,14 @@ def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]
                             take("PROPOSED_COOPERATION", a, side, sent, ha, hb)
     if ents.dateline is not None:
         # a story filed from a place: its people may be visiting it, and its country
-        places = [ents.dateline, *([c] if (c := ents.country_entity(ents.dateline.country or ""))
-                                   and c is not ents.dateline else [])]
+        places = [
+            ents.dateline,
+            *(
+                [c]
+                if (c := ents.country_entity(ents.dateline.country or "")) and c is not ents.dateline
+                else []
+            ),
+        ]
         for leader in ents.of_type("Leader"):
             for place in places:
                 for kind in ("VISITED", "PLANS_VISIT"):
@@ -283,8 +305,9 @@ def candidates(ents: Entities, coref: Coref, found: set[tuple[str, str, str]]
         if kind in SYMMETRIC:
             found_pairs[(tid, sid)].add(kind)
     for cand in out.values():
-        cand.base = _pair_features(cand.type, cand.source, cand.target, ents, mentions,
-                                   leader_rank, len(cand.sentences))
+        cand.base = _pair_features(
+            cand.type, cand.source, cand.target, ents, mentions, leader_rank, len(cand.sentences)
+        )
         for kind in found_pairs.get((cand.source.id, cand.target.id), ()):
             cand.base.add("rule" if kind == cand.type else f"rule:{kind}")
         if not cand.sentences:

@@ -42,8 +42,9 @@ def _evidence(cand: Candidate, weights: dict[str, float], bias: float) -> list[S
     """The sentence that by itself makes the relation likeliest."""
     if not cand.sentences:
         return []
-    best = max(cand.sentences.values(),
-               key=lambda pair: (score(weights, bias, cand.base | pair[1]), -pair[0].start))
+    best = max(
+        cand.sentences.values(), key=lambda pair: (score(weights, bias, cand.base | pair[1]), -pair[0].start)
+    )
     return [best[0]]
 
 
@@ -56,8 +57,7 @@ def _when(sent: Span, article_date: str | None) -> tuple[str | None, str | None]
     return text, resolve_when(text, article_date)
 
 
-def decide(ents: Entities, coref: Coref, rules: list[Relation],
-           article_date: str | None) -> list[Relation]:
+def decide(ents: Entities, coref: Coref, rules: list[Relation], article_date: str | None) -> list[Relation]:
     """The article's relations: the rules' and the model's, as the model's policy says."""
     model = load_model()
     if model is None:
@@ -75,8 +75,13 @@ def decide(ents: Entities, coref: Coref, rules: list[Relation],
         elif accepted and rule is None:
             if visits_own_country(cand.type, cand.source, cand.target):
                 continue
-            rel = Relation(cand.type, cand.source, cand.target, rule=RULE_NAME,
-                           sentences=_evidence(cand, params["weights"], params["bias"]))
+            rel = Relation(
+                cand.type,
+                cand.source,
+                cand.target,
+                rule=RULE_NAME,
+                sentences=_evidence(cand, params["weights"], params["bias"]),
+            )
             if rel.type == "PLANS_VISIT" and rel.sentences:
                 rel.when, rel.when_iso = _when(rel.sentences[0], article_date)
             kept.append(rel)

@@ -88,11 +88,17 @@ class Relation:
 
     def record(self) -> dict:
         cameo, plover = CODES[self.code or self.type]
-        rec: dict = {"type": self.type, "source": self.source.id, "target": self.target.id,
-                     "rule": self.rule,
-                     "evidence": [{"sentence": s.text, "start": s.start_char, "end": s.end_char}
-                                  for s in self.sentences],
-                     "cameo": cameo, "plover": plover}
+        rec: dict = {
+            "type": self.type,
+            "source": self.source.id,
+            "target": self.target.id,
+            "rule": self.rule,
+            "evidence": [
+                {"sentence": s.text, "start": s.start_char, "end": s.end_char} for s in self.sentences
+            ],
+            "cameo": cameo,
+            "plover": plover,
+        }
         if self.type == "PLANS_VISIT":
             rec["when"] = self.when
             rec["when_iso"] = self.when_iso
@@ -111,8 +117,11 @@ def _is_plan_head(tok: Token) -> bool:
     """A word an action it governs is only intended by: 'plans', 'hopes' (which the
     lemmatiser may get wrong: 'hopes' -> 'hop'), 'looks forward to'."""
     low = tok.lower_
-    if _lemma(tok) in PLAN_HEADS or low in PLAN_HEADS or any(
-            low.endswith(end) and low[:-len(end)] in PLAN_HEADS for end in INFLECTIONS):
+    if (
+        _lemma(tok) in PLAN_HEADS
+        or low in PLAN_HEADS
+        or any(low.endswith(end) and low[: -len(end)] in PLAN_HEADS for end in INFLECTIONS)
+    ):
         return True
     return _lemma(tok) == "look" and any(c.lower_ == "forward" for c in tok.children)
 
@@ -130,10 +139,8 @@ def _headline_infinitive(verb: Token) -> bool:
 def _future_date(tok: Token) -> bool:
     """A time expression pointing ahead on the trigger: 'visit Japan next year'."""
     dates = [c for c in tok.children if c.dep_ in {"npadvmod", "advmod"}]
-    dates += [p for c in tok.children if c.dep_ == "prep" for p in c.children
-              if p.dep_ == "pobj"]
-    return any(d.ent_type_ == "DATE" and any(t.lower_ in FUTURE_DATE_WORDS for t in d.subtree)
-               for d in dates)
+    dates += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(d.ent_type_ == "DATE" and any(t.lower_ in FUTURE_DATE_WORDS for t in d.subtree) for d in dates)
 
 
 def _is_planned(tok: Token) -> bool:
@@ -141,25 +148,40 @@ def _is_planned(tok: Token) -> bool:
     'hopes to visit', 'X to visit Y' (headline), 'visits Japan next year'."""
     cur = tok
     for _ in range(4):
-        if any(c.dep_ in {"aux", "auxpass"} and (c.lower_ in FUTURE_AUX or _lemma(c) in FUTURE_AUX)
-               for c in cur.children):
+        if any(
+            c.dep_ in {"aux", "auxpass"} and (c.lower_ in FUTURE_AUX or _lemma(c) in FUTURE_AUX)
+            for c in cur.children
+        ):
             return True
         if any(c.dep_ in {"amod", "advmod"} and c.lower_ in PLAN_ADJ for c in cur.children):
             return True
         if _headline_infinitive(cur) or (cur is tok and _future_date(cur)):
             return True
-        if cur.dep_ in {"xcomp", "acl", "advcl", "ccomp", "pcomp", "prep"} and _is_plan_head(
-                cur.head):
+        if cur.dep_ in {"xcomp", "acl", "advcl", "ccomp", "pcomp", "prep"} and _is_plan_head(cur.head):
             return True
-        if cur.dep_ == "relcl" and _is_plan_head(cur.head) and any(
-                c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children):
+        if (
+            cur.dep_ == "relcl"
+            and _is_plan_head(cur.head)
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children)
+        ):
             return True  # "the invitation for X to visit", an infinitival relative
-        if cur.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in PLAN_HEADS
-                                       for c in cur.head.children):
+        if cur.dep_ == "xcomp" and any(
+            c.dep_ == "acomp" and c.lower_ in PLAN_HEADS for c in cur.head.children
+        ):
             return True
-        if cur.dep_ in {"xcomp", "conj", "pobj", "dobj", "prep", "acl", "relcl", "advcl", "acomp",
-                        "advmod", "pcomp"} or (
-                cur.pos_ in {"NOUN", "ADP"}):
+        if cur.dep_ in {
+            "xcomp",
+            "conj",
+            "pobj",
+            "dobj",
+            "prep",
+            "acl",
+            "relcl",
+            "advcl",
+            "acomp",
+            "advmod",
+            "pcomp",
+        } or (cur.pos_ in {"NOUN", "ADP"}):
             if cur.head is cur:
                 break
             cur = cur.head
@@ -173,11 +195,17 @@ def _is_negated(tok: Token) -> bool:
     the action the trigger names does not (or will not) take place."""
     cur = tok
     for _ in range(3):
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"})
-               for c in cur.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"}) for c in cur.children):
             return True
-        if cur.head.i == cur.i or cur.dep_ not in {"xcomp", "acl", "dobj", "pobj", "prep",
-                                                    "nsubjpass", "advcl"}:
+        if cur.head.i == cur.i or cur.dep_ not in {
+            "xcomp",
+            "acl",
+            "dobj",
+            "pobj",
+            "prep",
+            "nsubjpass",
+            "advcl",
+        }:
             return False
         if _lemma(cur.head) in NEGATIVE_HEADS:
             return True
@@ -187,8 +215,9 @@ def _is_negated(tok: Token) -> bool:
 
 def visits_own_country(kind: str, source: Entity, target: Entity) -> bool:
     """A leader does not visit their own country: such a visit is a misreading."""
-    return kind in {"VISITED", "PLANS_VISIT"} and target.type == "Country" and (
-        source.country == target.country)
+    return (
+        kind in {"VISITED", "PLANS_VISIT"} and target.type == "Country" and (source.country == target.country)
+    )
 
 
 class RelationFinder:
@@ -231,12 +260,16 @@ class RelationFinder:
             if child.dep_ == "amod" and tok.lower_ in SUBNATIONAL_NOUNS:
                 continue  # "the Russian regions" are not Russia
             if child.dep_ in {"compound", "appos", "poss", "nmod", "amod"} and not (
-                    child.dep_ == "poss" and "Leader" in types):
+                child.dep_ == "poss" and "Leader" in types
+            ):
                 ent = self.ents.by_token.get(child.i)
                 # an adjective is a demonym (a Country), or a name the parser took for
                 # one ("el-Sisi plans(NOUN) to visit")
-                if ent is not None and ent.type in types and (
-                        child.dep_ != "amod" or ent.type in {"Country", "Leader"}):
+                if (
+                    ent is not None
+                    and ent.type in types
+                    and (child.dep_ != "amod" or ent.type in {"Country", "Leader"})
+                ):
                     return ent
                 if "Leader" in types and child.dep_ == "appos":
                     leader = self.coref.leader_at(child.i)
@@ -244,8 +277,7 @@ class RelationFinder:
                         return leader
         if tok.lower_ in {"there", "here"} and set(types) & set(PLACE_TYPES):
             return self.focus_place
-        if "Region" in types and tok.lower_ in REGION_NOUNS and [
-                c.lower_ for c in tok.children] == ["the"]:
+        if "Region" in types and tok.lower_ in REGION_NOUNS and [c.lower_ for c in tok.children] == ["the"]:
             return self._region_in_focus(tok.i)
         if "Leader" in types and (is_office_word(tok.text) or tok.lower_ in PEER_NOUNS):
             return self._titled_leader(tok)
@@ -254,12 +286,18 @@ class RelationFinder:
     def _headline_leader(self, tok: Token) -> Entity | None:
         """'Kazakh president highlights ...' in a headline: the Leader the article goes on to
         name with that office (and country, if a demonym is given)."""
-        country = next((e.country for c in tok.children if c.dep_ in {"amod", "compound"}
-                        for e in [self.ents.by_token.get(c.i)] if e is not None
-                        and e.type == "Country"), None)
+        country = next(
+            (
+                e.country
+                for c in tok.children
+                if c.dep_ in {"amod", "compound"}
+                for e in [self.ents.by_token.get(c.i)]
+                if e is not None and e.type == "Country"
+            ),
+            None,
+        )
         office = fold(tok.text).rstrip("s")
-        for _, leader in sorted((min(e.mentions), e) for e in self.ents.of_type("Leader")
-                                if e.mentions):
+        for _, leader in sorted((min(e.mentions), e) for e in self.ents.of_type("Leader") if e.mentions):
             title = set(fold(leader.title.text).split()) if leader.title else set()
             if office in title and (country is None or leader.country == country):
                 return leader
@@ -270,8 +308,7 @@ class RelationFinder:
         named before token i."""
         if self.focus_place is not None and self.focus_place.type == "Region":
             return self.focus_place
-        before = [(start, e) for e in self.ents.of_type("Region") for start, _ in e.mentions
-                  if start < i]
+        before = [(start, e) for e in self.ents.of_type("Region") for start, _ in e.mentions if start < i]
         return max(before, key=lambda pair: pair[0])[1] if before else None
 
     def pair_phrase(self, tok: Token, latest: bool = False) -> list[Entity]:
@@ -279,18 +316,22 @@ class RelationFinder:
         with `latest`, the two who met or talked last (the pair a comment is about)."""
         bare = tok.lower_ in {"two", "both"} and tok.dep_ in SUBJECT_DEPS  # "for the two to"
         sides = tok.lower_ in {"sides", "parties"} and [c.lower_ for c in tok.children] == ["the"]
-        if not (bare or sides) and (not any(c.lower_ in {"two", "both"} for c in tok.children)
-                                    or tok.tag_ != "NNS"):
+        if not (bare or sides) and (
+            not any(c.lower_ in {"two", "both"} for c in tok.children) or tok.tag_ != "NNS"
+        ):
             return []
         if latest and self.last_pair is not None:
             return list(self.last_pair)
-        firsts = [e for _, e in sorted((min(e.mentions), e) for e in self.ents.of_type("Leader")
-                                       if e.mentions)]
+        firsts = [
+            e for _, e in sorted((min(e.mentions), e) for e in self.ents.of_type("Leader") if e.mentions)
+        ]
         if len(firsts) < 2:
             return []
         # a bilateral pair: the first Leader and the first one from another country
-        other = next((e for e in firsts[1:] if e.country and firsts[0].country
-                      and e.country != firsts[0].country), None)
+        other = next(
+            (e for e in firsts[1:] if e.country and firsts[0].country and e.country != firsts[0].country),
+            None,
+        )
         return [firsts[0], other] if other is not None else firsts[:2]
 
     def _titled_leader(self, tok: Token) -> Entity | None:
@@ -367,7 +408,8 @@ class RelationFinder:
                 if found:
                     return found
             if cur.dep_ in {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp", "acomp"} or (
-                    cur.dep_ == "pobj" or cur.pos_ in {"ADP", "NOUN"}):
+                cur.dep_ == "pobj" or cur.pos_ in {"ADP", "NOUN"}
+            ):
                 if cur.head is cur:
                     break
                 cur = cur.head
@@ -404,8 +446,9 @@ class RelationFinder:
         return out
 
     # -- recording ------------------------------------------------------------------------
-    def add(self, kind: str, source: Entity, target: Entity, sent: Span, code: str = "",
-            when: Token | None = None) -> None:
+    def add(
+        self, kind: str, source: Entity, target: Entity, sent: Span, code: str = "", when: Token | None = None
+    ) -> None:
         if source is target or source.id == target.id:
             return
         if visits_own_country(kind, source, target):
@@ -436,10 +479,13 @@ class RelationFinder:
         for tok in self.doc:
             lemma = _lemma(tok)
             if tok.pos_ in {"VERB", "AUX"}:
-                if lemma in MEET_VERBS or lemma in CALL_VERBS or lemma in LIGHT_VERBS or (
-                        lemma in TOGETHER_VERBS and any(c.lower_ == "together"
-                                                        for c in tok.children)) or (
-                        lemma == "shake" and any(c.lower_ == "hands" for c in tok.children)):
+                if (
+                    lemma in MEET_VERBS
+                    or lemma in CALL_VERBS
+                    or lemma in LIGHT_VERBS
+                    or (lemma in TOGETHER_VERBS and any(c.lower_ == "together" for c in tok.children))
+                    or (lemma == "shake" and any(c.lower_ == "hands" for c in tok.children))
+                ):
                     self._frame(self.meeting_verb, tok)
                 if lemma == "thank":
                     self._frame(self.thanks, tok)
@@ -484,8 +530,10 @@ class RelationFinder:
         (news names home officials without a demonym)."""
         # an ambassador received by the host is posted there, not visiting
         visited = {rel.source.id for rel in self.found.values() if rel.type == "VISITED"} | {
-            e.id for e in self.ents.of_type("Leader") if e.title and RESIDENT_TITLES & set(
-                fold(e.title.text).split())}
+            e.id
+            for e in self.ents.of_type("Leader")
+            if e.title and RESIDENT_TITLES & set(fold(e.title.text).split())
+        }
         place = self.ents.dateline
         home = place.country if place is not None else None
         for host, guest, sent in self.hosted:
@@ -499,12 +547,15 @@ class RelationFinder:
                 self.add_visit(guest, where, sent)
         if place is None or not home:
             return
-        met_home = {a.id for rel in self.found.values() if rel.type == "MET_WITH"
-                    for a, b in ((rel.source, rel.target), (rel.target, rel.source))
-                    if b.country in {home, None}}
+        met_home = {
+            a.id
+            for rel in self.found.values()
+            if rel.type == "MET_WITH"
+            for a, b in ((rel.source, rel.target), (rel.target, rel.source))
+            if b.country in {home, None}
+        }
         for guest, sent in self.came:
-            if guest.id in met_home and guest.id not in visited and guest.country and \
-                    guest.country != home:
+            if guest.id in met_home and guest.id not in visited and guest.country and guest.country != home:
                 self.add_visit(guest, place, sent)
 
     def accompaniment(self, verb: Token) -> None:
@@ -513,14 +564,21 @@ class RelationFinder:
         if _is_negated(verb) or _is_planned(verb):
             return
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
-            visitors = [e for c in verb.children if c.dep_ == "nsubjpass"
-                        for e in self.group(c)] or self.subjects(verb)
+            visitors = [
+                e for c in verb.children if c.dep_ == "nsubjpass" for e in self.group(c)
+            ] or self.subjects(verb)
             groups = self.pobjs(verb, {"by"})
         else:
             visitors = [e for c in verb.children if c.dep_ == "dobj" for e in self.group(c)]
             groups = [c for c in verb.children if c.dep_ == "nsubj"]
-        companions = {e.id: e for g in groups for t in g.subtree if t.pos_ != "PRON"
-                      for e in [self.coref.leader_at(t.i)] if e is not None}
+        companions = {
+            e.id: e
+            for g in groups
+            for t in g.subtree
+            if t.pos_ != "PRON"
+            for e in [self.coref.leader_at(t.i)]
+            if e is not None
+        }
         for visitor in visitors:
             for companion in companions.values():
                 if companion is not visitor:
@@ -544,20 +602,30 @@ class RelationFinder:
                 plans.setdefault((rel.source.id, rel.target.id), set()).update(rel.sentences)
         planned_regions = set()
         for key, rel in list(self.found.items()):
-            if rel.type == "VISITED" and rel.target.type == "Region" and set(
-                    rel.sentences) <= plans.get((rel.source.id, rel.target.id), set()):
+            if (
+                rel.type == "VISITED"
+                and rel.target.type == "Region"
+                and set(rel.sentences) <= plans.get((rel.source.id, rel.target.id), set())
+            ):
                 planned_regions.add((rel.source.id, rel.target.country))
                 del self.found[key]
         for key, rel in list(self.found.items()):
             if rel.type != "VISITED" or rel.target.type != "Country":
                 continue
             pair = (rel.source.id, rel.target.id)
-            if not (set(rel.sentences) <= plans.get(pair, set()) or
-                    (rel.source.id, rel.target.country) in planned_regions):
+            if not (
+                set(rel.sentences) <= plans.get(pair, set())
+                or (rel.source.id, rel.target.country) in planned_regions
+            ):
                 continue
-            held = any(o.type == "VISITED" and o.source is rel.source and o.target.type ==
-                       "Region" and o.target.country == rel.target.country and
-                       set(o.sentences) & set(rel.sentences) for o in self.found.values())
+            held = any(
+                o.type == "VISITED"
+                and o.source is rel.source
+                and o.target.type == "Region"
+                and o.target.country == rel.target.country
+                and set(o.sentences) & set(rel.sentences)
+                for o in self.found.values()
+            )
             if not held:
                 del self.found[key]
 
@@ -568,15 +636,20 @@ class RelationFinder:
             call = self.found.get(("HELD_CALL", key[1], key[2]))
             met = self.found.get(key)
             if call is not None and met is not None:
-                call.sentences = [*met.sentences, *(s for s in call.sentences
-                                                    if s not in met.sentences)]
+                call.sentences = [*met.sentences, *(s for s in call.sentences if s not in met.sentences)]
                 del self.found[key]
 
     def _is_call(self, tok: Token) -> bool:
-        window = [tok, *tok.children, tok.head, *[c for c in tok.head.children],
-                  *self.pobjs(tok, {"by", "over", "on", "via"})]  # "spoke by phone with"
-        return _lemma(tok) in CALL_VERBS or any(t.lower_ in CALL_WORDS or _lemma(t) in CALL_VERBS
-                                                for t in window)
+        window = [
+            tok,
+            *tok.children,
+            tok.head,
+            *[c for c in tok.head.children],
+            *self.pobjs(tok, {"by", "over", "on", "via"}),
+        ]  # "spoke by phone with"
+        return _lemma(tok) in CALL_VERBS or any(
+            t.lower_ in CALL_WORDS or _lemma(t) in CALL_VERBS for t in window
+        )
 
     def meeting_verb(self, verb: Token) -> None:
         lemma = _lemma(verb)
@@ -586,18 +659,32 @@ class RelationFinder:
             if lemma in HOST_VERBS:
                 self._hosted_visit(verb)
             elif lemma not in LIGHT_VERBS:
-                people = self.subjects(verb) + [e for p in self.pobjs(verb, {"with"})
-                                                for e in self.group(p)]
+                people = self.subjects(verb) + [e for p in self.pobjs(verb, {"with"}) for e in self.group(p)]
                 self._planned_place(verb, people, verb)
             return
         objects: list[Entity] = []
         is_call = self._is_call(verb)
         noun = None
         if lemma in LIGHT_VERBS:
-            noun = next((c for c in verb.children if c.dep_ == "dobj" and (
-                c.lower_ in MEET_NOUNS or _lemma(c) in MEET_NOUNS or _lemma(c) == "call")), None)
-            series = next((m for c in verb.children if c.dep_ == "dobj"
-                           for m in self.pobjs(c, {"of"}) if _lemma(m) in MEET_NOUNS), None)
+            noun = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "dobj"
+                    and (c.lower_ in MEET_NOUNS or _lemma(c) in MEET_NOUNS or _lemma(c) == "call")
+                ),
+                None,
+            )
+            series = next(
+                (
+                    m
+                    for c in verb.children
+                    if c.dep_ == "dobj"
+                    for m in self.pobjs(c, {"of"})
+                    if _lemma(m) in MEET_NOUNS
+                ),
+                None,
+            )
             noun = noun or series  # "held a series of bilateral meetings with ..."
             if noun is None:
                 return
@@ -612,8 +699,13 @@ class RelationFinder:
         else:
             if lemma in {"discuss", "talk", "confer", "negotiate", "sit", "speak"}:
                 # "discussed regional issues with X": the with-phrase hangs on the topic
-                objects += [e for c in verb.children if c.dep_ == "dobj"
-                            for p in self.pobjs(c, {"with"}) for e in self.group(p)]
+                objects += [
+                    e
+                    for c in verb.children
+                    if c.dep_ == "dobj"
+                    for p in self.pobjs(c, {"with"})
+                    for e in self.group(p)
+                ]
             else:
                 for c in verb.children:
                     # "called X" may parse X as an object predicate (oprd)
@@ -635,8 +727,11 @@ class RelationFinder:
                 return
             objects, is_call = courtesy, False
         subjects = self.subjects(verb)
-        if not objects and lemma not in WEAK_MEET_VERBS and verb.dep_ not in {
-                "ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl"}:
+        if (
+            not objects
+            and lemma not in WEAK_MEET_VERBS
+            and verb.dep_ not in {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl"}
+        ):
             left, objects = self._adjacent_leaders(verb)
             subjects = subjects or left
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
@@ -650,8 +745,9 @@ class RelationFinder:
         kind = "HELD_CALL" if is_call else "MET_WITH"
         code = "MET_WITH:host" if lemma in HOST_VERBS and not is_call else ""
         if code:  # "X received/hosted/welcomed Y": Y came to X
-            self.hosted += [(host, guest, verb.sent) for guest in objects for host in subjects
-                            if guest is not host]
+            self.hosted += [
+                (host, guest, verb.sent) for guest in objects for host in subjects if guest is not host
+            ]
         self._pairs(kind, subjects, objects, verb.sent, code, weak=lemma in WEAK_MEET_VERBS)
         if kind == "MET_WITH":
             self._meeting_place(verb, subjects + objects)
@@ -663,8 +759,12 @@ class RelationFinder:
         doc = self.doc
         left = self.ents.by_token.get(verb.i - 1)
         k = verb.i + 1
-        while k < verb.sent.end and k - verb.i <= 4 and doc[k].i not in self.ents.by_token \
-                and (doc[k].pos_ in {"PROPN", "ADJ", "DET"} or doc[k].lower_ == "with"):
+        while (
+            k < verb.sent.end
+            and k - verb.i <= 4
+            and doc[k].i not in self.ents.by_token
+            and (doc[k].pos_ in {"PROPN", "ADJ", "DET"} or doc[k].lower_ == "with")
+        ):
             k += 1
         right = self.ents.by_token.get(k)
         if k < verb.sent.end and right is not None and right.type != "Leader":
@@ -687,8 +787,7 @@ class RelationFinder:
         else:
             holder = verb
             if lemma == "take":  # "take part in"
-                holder = next((c for c in verb.children if c.dep_ == "dobj"
-                               and c.lower_ == "part"), None)
+                holder = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
                 if holder is None:
                     return
             events = [c for c in verb.children if c.dep_ == "dobj" and lemma == "attend"]
@@ -728,15 +827,22 @@ class RelationFinder:
                 if country is not None and guest.country != host.country:
                     self.add("PLANS_VISIT", guest, country, verb.sent, when=verb)
 
-    def _pairs(self, kind: str, subjects: list[Entity], objects: list[Entity], sent: Span,
-               code: str = "", weak: bool = False) -> None:
+    def _pairs(
+        self,
+        kind: str,
+        subjects: list[Entity],
+        objects: list[Entity],
+        sent: Span,
+        code: str = "",
+        weak: bool = False,
+    ) -> None:
         """Each subject with each object, or the subjects among themselves. A `weak` meeting
         word ('discussed', 'talked') between two who are already on the phone in this
         article continues the call, not a meeting."""
         if objects:
             pairs = [(s, o) for s in subjects for o in objects]
         else:
-            pairs = [(s, o) for k, s in enumerate(subjects) for o in subjects[k + 1:]]
+            pairs = [(s, o) for k, s in enumerate(subjects) for o in subjects[k + 1 :]]
         for s, o in pairs:
             on_call = weak and kind == "MET_WITH" and self._on_call(s, o)
             self.add("HELD_CALL" if on_call else kind, s, o, sent, "" if on_call else code)
@@ -764,24 +870,24 @@ class RelationFinder:
         sidelines of the summit in Hiroshima')."""
         # on the trigger or on its object ("will host X in Moscow")
         holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-        places = [e for h in holders for p in self.pobjs(h, {"in"})
-                  for e in self.group(p, PLACE_TYPES)]
+        places = [e for h in holders for p in self.pobjs(h, {"in"}) for e in self.group(p, PLACE_TYPES)]
         if places:
             return places
         for p in self.pobjs(trigger, {"on", "at", "during"}):
             for event in [p, *(q for q in self.pobjs(p, {"of"}))]:
-                places += [e for q in self.pobjs(event, {"in"})
-                           for e in self.group(q, PLACE_TYPES)]
+                places += [e for q in self.pobjs(event, {"in"}) for e in self.group(q, PLACE_TYPES)]
         return places
 
     def _ahead_of(self, noun: Token) -> bool:
         """'ahead of the talks', 'before the summit': the meeting is still to come."""
-        return noun.dep_ == "pobj" and noun.head.lower_ in {"of", "before"} and (
-            noun.head.lower_ == "before" or noun.head.head.lower_ in {"ahead", "prior"})
+        return (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in {"of", "before"}
+            and (noun.head.lower_ == "before" or noun.head.head.lower_ in {"ahead", "prior"})
+        )
 
     def meeting_noun(self, noun: Token) -> None:
-        if self._ahead_of(noun) or _is_planned(noun) or any(
-                c.lower_ in PLAN_ADJ for c in noun.children):
+        if self._ahead_of(noun) or _is_planned(noun) or any(c.lower_ in PLAN_ADJ for c in noun.children):
             partners = [e for p in self.pobjs(noun, {"with"}) for e in self.group(p)]
             people = partners + self._noun_subject(noun, partners)
             # "A and B to hold talks in Moscow": the pair is the subject
@@ -814,10 +920,15 @@ class RelationFinder:
     def _same_meeting(self, noun: Token) -> bool:
         """'The meeting took place ...', 'during their meeting at ...': the meeting just
         reported, of the last pair that met."""
-        return (self.last_pair is not None and _lemma(noun) in {"meeting", "talk", "negotiation"}
-                and any(c.lower_ in {"the", "this", "their", "that"} for c in noun.children)
-                and (noun.dep_ in {"nsubj", "nsubjpass"} or (
-                    noun.dep_ == "pobj" and noun.head.lower_ in {"during", "at"})))
+        return (
+            self.last_pair is not None
+            and _lemma(noun) in {"meeting", "talk", "negotiation"}
+            and any(c.lower_ in {"the", "this", "their", "that"} for c in noun.children)
+            and (
+                noun.dep_ in {"nsubj", "nsubjpass"}
+                or (noun.dep_ == "pobj" and noun.head.lower_ in {"during", "at"})
+            )
+        )
 
     def _noun_subject(self, noun: Token, exclude: list[Entity]) -> list[Entity]:
         """Who had the meeting: the subject of the clause the noun sits in, else the sentence's."""
@@ -833,16 +944,26 @@ class RelationFinder:
         'visiting' participant the host's country. The place may hang on the trigger, its
         meeting noun, a participant or the venue ('met X in Seoul', 'held talks with X in
         Nairobi', 'at State House in Nairobi')."""
-        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj" and (
-            c.lower_ in MEET_NOUNS or _lemma(c) in MEET_NOUNS or self.entity(c) is not None))]
+        holders = [
+            trigger,
+            *(
+                c
+                for c in trigger.children
+                if c.dep_ == "dobj"
+                and (c.lower_ in MEET_NOUNS or _lemma(c) in MEET_NOUNS or self.entity(c) is not None)
+            ),
+        ]
         if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}:
             holders.append(trigger.head)  # "the talks were held / started in Moscow"
         holders += [p for h in list(holders) for p in self.pobjs(h, {"with", "at"})]
         # "on the sidelines of the G20 meeting in New Delhi"
-        holders += [q for h in list(holders) for p in self.pobjs(h, {"on", "during"})
-                    for q in (p, *self.pobjs(p, {"of"}))]
-        places = [e for h in holders for p in self.pobjs(h, {"in"})
-                  for e in self.group(p, PLACE_TYPES)]
+        holders += [
+            q
+            for h in list(holders)
+            for p in self.pobjs(h, {"on", "during"})
+            for q in (p, *self.pobjs(p, {"of"}))
+        ]
+        places = [e for h in holders for p in self.pobjs(h, {"in"}) for e in self.group(p, PLACE_TYPES)]
         self._visiting(trigger.sent, people)
         if places:
             self.meeting_place = places[-1]
@@ -889,8 +1010,7 @@ class RelationFinder:
         for p in self.pobjs(verb, preps):
             targets += self.group(p, PLACE_TYPES)
         if lemma in MOTION_VERBS:
-            targets += [e for c in verb.children if c.dep_ == "advmod"
-                        for e in self.group(c, PLACE_TYPES)]
+            targets += [e for c in verb.children if c.dep_ == "advmod" for e in self.group(c, PLACE_TYPES)]
         if lemma == "return":
             self._returned_from(verb)
         if not targets:
@@ -949,10 +1069,14 @@ class RelationFinder:
 
     def visit_noun(self, noun: Token) -> None:
         targets = [e for p in self.pobjs(noun, {"to", "in"}) for e in self.group(p, PLACE_TYPES)]
-        targets += [e for c in noun.children if c.dep_ in {"compound", "amod", "poss"}
-                    and self.ents.by_token.get(c.i) is not None
-                    and self.ents.by_token[c.i].type in PLACE_TYPES
-                    for e in [self.ents.by_token[c.i]]]
+        targets += [
+            e
+            for c in noun.children
+            if c.dep_ in {"compound", "amod", "poss"}
+            and self.ents.by_token.get(c.i) is not None
+            and self.ents.by_token[c.i].type in PLACE_TYPES
+            for e in [self.ents.by_token[c.i]]
+        ]
         visitors = [e for c in noun.children if c.dep_ == "poss" for e in self.group(c)]
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children):
             # "Macron, whose visit to China begins ...": the relative clause's antecedent
@@ -965,29 +1089,46 @@ class RelationFinder:
         while (head.pos_ in {"ADP", "SCONJ"} or head.dep_ == "prep") and head.head is not head:
             head = head.head
         governing = head if head.pos_ in {"VERB", "AUX"} else None
-        if not targets and governing is not None and _lemma(governing) in VISIT_LIGHT_VERBS \
-                and noun.dep_ == "dobj":
+        if (
+            not targets
+            and governing is not None
+            and _lemma(governing) in VISIT_LIGHT_VERBS
+            and noun.dep_ == "dobj"
+        ):
             # "pay a visit to X" with "to X" attached to the verb (a PP-attachment choice)
             targets = [e for p in self.pobjs(governing, {"to"}) for e in self.group(p, PLACE_TYPES)]
         if not visitors and head.pos_ in {"PROPN", "NOUN"} and head is not noun:
             visitors = self.group(head)  # "X, on a visit to Y, laid a wreath"
-        if not visitors and governing is not None and (
-                _lemma(governing) in VISIT_LIGHT_VERBS or noun.dep_ in {"dobj", "pobj"}):
+        if (
+            not visitors
+            and governing is not None
+            and (_lemma(governing) in VISIT_LIGHT_VERBS or noun.dep_ in {"dobj", "pobj"})
+        ):
             visitors = self.subjects(governing)
         if not visitors:
             return
-        planned = any(c.lower_ in PLAN_ADJ for c in noun.children) or (
-            governing is not None and _is_planned(governing)) or _is_planned(noun)
-        if governing is not None and noun.dep_ in {"dobj", "nsubjpass"} and \
-                _lemma(governing) in PREPARE_VERBS:
+        planned = (
+            any(c.lower_ in PLAN_ADJ for c in noun.children)
+            or (governing is not None and _is_planned(governing))
+            or _is_planned(noun)
+        )
+        if (
+            governing is not None
+            and noun.dep_ in {"dobj", "nsubjpass"}
+            and _lemma(governing) in PREPARE_VERBS
+        ):
             planned = True  # "announced / prepared the visit", not "announced during his visit"
-        if noun.dep_ == "pobj" and noun.head.lower_ in {"for", "of"} and _lemma(
-                noun.head.head) in PREPARE_NOUNS:
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in {"for", "of"}
+            and _lemma(noun.head.head) in PREPARE_NOUNS
+        ):
             planned = True  # "preparations for the visit"
         if governing is not None and _lemma(governing) in ONGOING_VISIT_VERBS:
             planned = False  # "will complete his visit to X": the visit is under way
-        if _is_negated(noun) or (governing is not None and (
-                _lemma(governing) in NEGATIVE_HEADS or _is_negated(governing))):
+        if _is_negated(noun) or (
+            governing is not None and (_lemma(governing) in NEGATIVE_HEADS or _is_negated(governing))
+        ):
             return  # "postponed his visit", "did not make the trip"
         kind = "PLANS_VISIT" if planned else "VISITED"
         if not targets:  # "X, on a visit, met Y", "during his visit"
@@ -1004,10 +1145,13 @@ class RelationFinder:
         """An intent to develop cooperation with a partner: speaker/subject -> partner."""
         partner_types = ("Country", "Region", "Organization", "Leader")
         partners = [e for p in self.pobjs(tok, {"with"}) for e in self.group(p, partner_types)]
-        pair = [e for p in self.pobjs(tok, {"between", "among"})
-                for e in self.group(p, partner_types)]
-        pair += [e for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
-                 for e in self.group(c, ("Country", "Region"))]
+        pair = [e for p in self.pobjs(tok, {"between", "among"}) for e in self.group(p, partner_types)]
+        pair += [
+            e
+            for c in tok.children
+            if c.dep_ in {"compound", "amod", "nmod"}
+            for e in self.group(c, ("Country", "Region"))
+        ]
         if self._joint_body(tok):
             # "a joint water council of Kazakhstan and Uzbekistan"; "A and B set up a joint
             # venture": the body's members
@@ -1016,36 +1160,35 @@ class RelationFinder:
                 pair += [e for e in self.subjects(tok.head, PLACE_TYPES) if e not in pair]
         head = tok.head
         if not partners and tok.dep_ in {"dobj", "pobj"}:
-            partners = [e for p in self.pobjs(head, {"with"}) for e in self.group(
-                p, partner_types)]
+            partners = [e for p in self.pobjs(head, {"with"}) for e in self.group(p, partner_types)]
         if partners:
             partners += self._channels(tok)
         if not self._intent(tok) or self._inner_cooperation(tok):
             return
         # a partner written but not a named entity ("with other Russian regions") is not the
         # unnamed partner of the meetings
-        with_phrase = bool(self.pobjs(tok, {"with"}) or (
-            tok.dep_ in {"dobj", "pobj"} and self.pobjs(head, {"with"})))
+        with_phrase = bool(
+            self.pobjs(tok, {"with"}) or (tok.dep_ in {"dobj", "pobj"} and self.pobjs(head, {"with"}))
+        )
         sources = self._coop_sources(tok)
         joint = self._their_countries(tok)
         if joint:  # "A and B confirmed that their countries and C will work together"
             sources, partners = joint
         partners = [p for p in map(self._as_place, partners) if p is not None]
         pair = [p for p in map(self._as_place, pair) if p is not None]
-        code = "PROPOSED_COOPERATION:material" if any(
-            t.lower_ in MATERIAL_WORDS for t in tok.sent) else ""
+        code = "PROPOSED_COOPERATION:material" if any(t.lower_ in MATERIAL_WORDS for t in tok.sent) else ""
         mutual = (not partners or joint) and len(sources) > 1
         for source in sources:
             home = source.country
             targets = partners or [p for p in pair if p.country != home]
             if mutual:  # "both sides committed to foster their relations"
-                targets = [p for p in map(self._side_of, sources)
-                           if p is not None and p.country != home] + partners
+                targets = [
+                    p for p in map(self._side_of, sources) if p is not None and p.country != home
+                ] + partners
             if not targets and len(pair) < 2 and source.type == "Leader" and not with_phrase:
                 self.implicit.append((source, tok.sent, code))
             for target in targets:
-                if target.type == "Leader" or (
-                        home and target.country == home and target.type == "Country"):
+                if target.type == "Leader" or (home and target.country == home and target.type == "Country"):
                     continue
                 self.add("PROPOSED_COOPERATION", source, target, tok.sent, code)
 
@@ -1056,42 +1199,54 @@ class RelationFinder:
         if _is_negated(verb):
             return
         heads = [verb.head, verb.head.head]
-        if not (_is_planned(verb) or any(_lemma(h) in INTENT_WORDS or h.lower_ in INTENT_WORDS
-                                         for h in heads if h.i != verb.i)):
+        if not (
+            _is_planned(verb)
+            or any(_lemma(h) in INTENT_WORDS or h.lower_ in INTENT_WORDS for h in heads if h.i != verb.i)
+        ):
             return
         # "help Kenya (to) modernise ...": the country helped is the object or the subject
         # of the complement
         helped = [c for c in verb.children if c.dep_ == "dobj"]
-        helped += [s for c in verb.children if c.dep_ in {"xcomp", "ccomp"}
-                   for s in c.children if s.dep_ == "nsubj"]
+        helped += [
+            s for c in verb.children if c.dep_ in {"xcomp", "ccomp"} for s in c.children if s.dep_ == "nsubj"
+        ]
         targets = [e for c in helped for e in self.group(c, PLACE_TYPES)]
         for t in verb.subtree:
             if t.lower_ in DEVELOPMENT_NOUNS or _lemma(t) in DEVELOPMENT_NOUNS:
-                targets += [e for c in t.children if c.dep_ in {"amod", "poss", "compound"}
-                            for e in self.group(c, PLACE_TYPES)]
+                targets += [
+                    e
+                    for c in t.children
+                    if c.dep_ in {"amod", "poss", "compound"}
+                    for e in self.group(c, PLACE_TYPES)
+                ]
         if not targets:
             return
         for source in self._coop_sources(verb):
             for target in targets:
                 if target.country != source.country:
-                    self.add("PROPOSED_COOPERATION", source, target, verb.sent,
-                             "PROPOSED_COOPERATION:material")
+                    self.add(
+                        "PROPOSED_COOPERATION", source, target, verb.sent, "PROPOSED_COOPERATION:material"
+                    )
 
     def invited_to_cooperate(self, verb: Token) -> None:
         """'invited Japanese companies to invest in Indonesia', 'urged Brazil to work with
         Vietnam': an invitation to invest or cooperate is a proposal to the invitee's country
         (the invitee may be the country itself or its companies, investors, businesses)."""
         head = verb.head
-        if verb.dep_ not in {"xcomp", "ccomp"} or _lemma(head) not in INVITING_VERBS or \
-                _is_negated(head):
+        if verb.dep_ not in {"xcomp", "ccomp"} or _lemma(head) not in INVITING_VERBS or _is_negated(head):
             return
         invitees = [c for c in head.children if c.dep_ == "dobj"] + self.pobjs(head, {"on"})
         targets = [e for c in invitees for e in self.group(c, ("Country",))]
         for source in self.subjects(head):
             for target in targets:
                 if target.country != source.country:
-                    self.add("PROPOSED_COOPERATION", source, target, verb.sent,
-                             "PROPOSED_COOPERATION:material" if _lemma(verb) == "invest" else "")
+                    self.add(
+                        "PROPOSED_COOPERATION",
+                        source,
+                        target,
+                        verb.sent,
+                        "PROPOSED_COOPERATION:material" if _lemma(verb) == "invest" else "",
+                    )
 
     @staticmethod
     def _joint_body(tok: Token) -> bool:
@@ -1102,29 +1257,36 @@ class RelationFinder:
         if any(fold(c.text) in JOINT_WORDS for c in tok.children if c.dep_ in {"amod", "compound"}):
             return True
         # "the Bi-National Commission between Zambia and South Africa": a body of two sides
-        return any(p.dep_ == "pobj" and p.conjuncts
-                   for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
-                   for p in c.children)
+        return any(
+            p.dep_ == "pobj" and p.conjuncts
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for p in c.children
+        )
 
     @staticmethod
     def _inner_cooperation(tok: Token) -> bool:
         """'a new direction of cooperation with China': the inner word carries the frame."""
-        return any(p.lower_ in COOP_NOUNS or _lemma(p) in COOP_NOUNS
-                   for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "in"}
-                   for p in c.children if p.dep_ == "pobj")
+        return any(
+            p.lower_ in COOP_NOUNS or _lemma(p) in COOP_NOUNS
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "for", "in"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
 
     def proposal(self, noun: Token) -> None:
         """'Proposals prepared by the Primorsky Krai government for the Belarusian construction
         complex': the body or place that makes the proposals -> the one they are for."""
         holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]
         sides = ("Country", "Region", "Organization")
-        authors = [e for h in holders for p in self.pobjs(h, {"by", "from"})
-                   for e in self.group(p, sides)]
+        authors = [e for h in holders for p in self.pobjs(h, {"by", "from"}) for e in self.group(p, sides)]
         authors += [e for c in noun.children if c.dep_ == "poss" for e in self.group(c, sides)]
         # "for whom" may hang from the author's phrase too ("by the X government for Y")
         holders += [p for h in holders for p in self.pobjs(h, {"by", "from"})]
-        for_whom = [e for h in holders for p in self.pobjs(h, {"for", "to"})
-                    for e in self.group(p, PLACE_TYPES)]
+        for_whom = [
+            e for h in holders for p in self.pobjs(h, {"for", "to"}) for e in self.group(p, PLACE_TYPES)
+        ]
         for author in authors:
             for target in for_whom:
                 if target.country != author.country or target.type != "Country":
@@ -1137,14 +1299,16 @@ class RelationFinder:
         if tok.pos_ != "VERB" or tok.dep_ not in {"ccomp", "xcomp", "advcl"}:
             return None
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subject is None or _lemma(subject) not in {"country", "nation", "side"} or not any(
-                c.dep_ == "poss" and c.lower_ in {"their", "our"} for c in subject.children):
+        if (
+            subject is None
+            or _lemma(subject) not in {"country", "nation", "side"}
+            or not any(c.dep_ == "poss" and c.lower_ in {"their", "our"} for c in subject.children)
+        ):
             return None
         sources = self.subjects(tok.head)
         if len(sources) < 2:
             return None
-        others = [e for t in subject.conjuncts
-                  for e in self.group(t, ("Country", "Region", "Organization"))]
+        others = [e for t in subject.conjuncts for e in self.group(t, ("Country", "Region", "Organization"))]
         return sources, others
 
     def _coop_sources(self, tok: Token) -> list[Entity]:
@@ -1153,13 +1317,21 @@ class RelationFinder:
         cur = tok
         for _ in range(8):
             if cur is not tok and (_lemma(cur) in INTENT_WORDS or cur.lower_ in INTENT_WORDS):
-                owner = [e for c in cur.children if c.dep_ == "poss"
-                         for e in self.group(c, types) if e.type != "Organization"]
+                owner = [
+                    e
+                    for c in cur.children
+                    if c.dep_ == "poss"
+                    for e in self.group(c, types)
+                    if e.type != "Organization"
+                ]
                 if owner:  # "Washington's commitment to strengthening ..."
                     return owner[:1]
             for c in cur.children:
-                if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i and (
-                        _lemma(cur) in INTENT_WORDS or _lemma(cur) in DEVELOP_WORDS):
+                if (
+                    c.dep_ in {"nsubj", "nsubjpass"}
+                    and c.i != tok.i
+                    and (_lemma(cur) in INTENT_WORDS or _lemma(cur) in DEVELOP_WORDS)
+                ):
                     # "the two countries push to deepen", not "the parties are cooperating"
                     parties = self.pair_parties(c)
                     if parties:
@@ -1199,8 +1371,7 @@ class RelationFinder:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-            out += [e for p in self.pobjs(cur, {"through", "via"})
-                    for e in self.group(p, PLACE_TYPES)]
+            out += [e for p in self.pobjs(cur, {"through", "via"}) for e in self.group(p, PLACE_TYPES)]
             if cur.pos_ in {"VERB", "AUX"}:
                 break
         return out
@@ -1229,16 +1400,24 @@ class RelationFinder:
         leaders = {e.id: e for e in self.ents.of_type("Leader")}
         by_id = {e.id: e for e in self.ents.items}
         for source, sent, code in self.implicit:
-            partners = [leaders[o] for o in met.get(source.id, ())
-                        if o in leaders and leaders[o].country
-                        and leaders[o].country != source.country]
+            partners = [
+                leaders[o]
+                for o in met.get(source.id, ())
+                if o in leaders and leaders[o].country and leaders[o].country != source.country
+            ]
             if len({p.country for p in partners}) != 1:
                 continue  # several partners: which one the cooperation is with is unclear
             # a governor's or a mayor's side is the region or city the office is of
-            offices = {by_id[p.office].id: by_id[p.office] for p in partners
-                       if p.office in by_id and by_id[p.office].type == "Region"}
-            target = (next(iter(offices.values())) if len(offices) == 1 and len(partners) == 1
-                      else self.ents.country_entity(partners[0].country))
+            offices = {
+                by_id[p.office].id: by_id[p.office]
+                for p in partners
+                if p.office in by_id and by_id[p.office].type == "Region"
+            }
+            target = (
+                next(iter(offices.values()))
+                if len(offices) == 1 and len(partners) == 1
+                else self.ents.country_entity(partners[0].country)
+            )
             if target is not None:
                 self.add("PROPOSED_COOPERATION", source, target, sent, code)
 
@@ -1267,11 +1446,21 @@ class RelationFinder:
         for _ in range(6):
             lemma = _lemma(cur)
             if cur is not tok:
-                past = cur.tag_ in {"VBD", "VBN"} and not _is_planned(cur) and cur.dep_ not in {
-                    "amod", "acomp"}
+                past = (
+                    cur.tag_ in {"VBD", "VBN"} and not _is_planned(cur) and cur.dep_ not in {"amod", "acomp"}
+                )
                 if lemma in INTENT_WORDS or cur.lower_ in INTENT_WORDS:
-                    return not past or lemma in {"propose", "suggest", "offer", "call", "stress",
-                                                 "emphasize", "underline", "agree", "express"}
+                    return not past or lemma in {
+                        "propose",
+                        "suggest",
+                        "offer",
+                        "call",
+                        "stress",
+                        "emphasize",
+                        "underline",
+                        "agree",
+                        "express",
+                    }
                 if (cur.lower_ if cur.pos_ == "NOUN" else lemma) in DEVELOP_WORDS and not past:
                     # "developments in cooperation" are events, and "ties are developing"
                     # a report, not a wish

@@ -26,8 +26,7 @@ _APOSTROPHES = re.compile(r"['\u2019\u02bc\u2018`]")
 # Blocks every page carries in its fold table, whatever names it shows: Latin-1 and Latin
 # Extended, Greek, Cyrillic (with its supplement) and Arabic, so a query typed in one of
 # those scripts folds in the browser exactly as in Python.
-_PAGE_BLOCKS = ((0x00A0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x052F), (0x0600, 0x06FF),
-                (0x1E00, 0x1FFF))
+_PAGE_BLOCKS = ((0x00A0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x052F), (0x0600, 0x06FF), (0x1E00, 0x1FFF))
 
 
 def _strip_marks(text: str) -> str:

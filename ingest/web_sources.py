@@ -112,4 +112,3 @@ class WebReader:
             if self.stop.is_set():
                 return
             yield from self.feed(url)
-

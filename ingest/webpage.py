@@ -40,8 +40,9 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def page_article(html: str | bytes, path: str, *, url: str | None = None,
-                 feed_date: str | None = None) -> Article | None:
+def page_article(
+    html: str | bytes, path: str, *, url: str | None = None, feed_date: str | None = None
+) -> Article | None:
     """The article of one page (None when it has no article text); `url` and `feed_date`
     come from the fetch or the feed item."""
     head = html[:4096].decode("utf-8", "replace") if isinstance(html, bytes) else html[:4096]

@@ -12,13 +12,31 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _WORD = re.compile(r"[a-z]+|\d+")
@@ -42,11 +60,20 @@ def resolve_when(text: str, article_date: str | None) -> str | None:
     words = _WORD.findall(text.lower())
     year_match = _YEAR.search(text)
     year = int(year_match.group()) if year_match else None
-    month = next((MONTHS[w] for w in words if w in MONTHS and not (
-        w == "may" and words.index(w) > 0 and words[words.index(w) - 1] not in
-        {"in", "of", "early", "late", "mid", "on"})), None)
-    day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31 and len(w) <= 2),
-               None)
+    month = next(
+        (
+            MONTHS[w]
+            for w in words
+            if w in MONTHS
+            and not (
+                w == "may"
+                and words.index(w) > 0
+                and words[words.index(w) - 1] not in {"in", "of", "early", "late", "mid", "on"}
+            )
+        ),
+        None,
+    )
+    day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31 and len(w) <= 2), None)
     if year is None and ref is not None:
         if "next" in words and "year" in words:
             year = ref.year + 1
@@ -89,4 +116,4 @@ def date_phrase(ent: Span) -> str:
     start = ent.start
     if ent.root.dep_ == "pobj" and ent.root.head.i == start - 1:
         start -= 1
-    return ent.doc[start:ent.end].text
+    return ent.doc[start : ent.end].text

@@ -63,8 +63,9 @@ def label(cand: Candidate, gold: dict) -> int | None:
     return 1 if hit else (None if optional else 0)
 
 
-def collect(dirs: list[Path], exclude: frozenset[str] = frozenset()
-            ) -> tuple[list[Item], list[tuple[str, dict, dict]]]:
+def collect(
+    dirs: list[Path], exclude: frozenset[str] = frozenset()
+) -> tuple[list[Item], list[tuple[str, dict, dict]]]:
     """Candidates of every article, labelled; and (id, gold, record skeleton) per article."""
     golds = [(gid, g, d) for d in dirs for gid, g in read_gold(d) if gid not in exclude]
     articles = [gold_article(g) for _, g, _ in golds]
@@ -76,14 +77,17 @@ def collect(dirs: list[Path], exclude: frozenset[str] = frozenset()
         rules = {(r.type, r.source.id, r.target.id): r for r in found.rules}
         for cand in candidates(found.ents, found.coref, set(rules)):
             items.append(Item(k, cand, label(cand, gold), rules.get(cand.key)))
-        skeleton = {"entities": [e.record() for e in found.ents.items],
-                    "rules": [r.record() for r in found.rules]}
+        skeleton = {
+            "entities": [e.record() for e in found.ents.items],
+            "rules": [r.record() for r in found.rules],
+        }
         meta.append((gid, gold, skeleton))
     return items, meta
 
 
-def records(items: list[Item], meta: list[tuple[str, dict, dict]],
-            accepted: dict[int, bool] | None, policy: str) -> Report:
+def records(
+    items: list[Item], meta: list[tuple[str, dict, dict]], accepted: dict[int, bool] | None, policy: str
+) -> Report:
     """Score the articles with the rules alone (accepted None) or with the model's choices."""
     report = Report()
     extra: dict[int, list[dict]] = defaultdict(list)
@@ -93,13 +97,15 @@ def records(items: list[Item], meta: list[tuple[str, dict, dict]],
             if it.cand.type not in TYPES:
                 continue
             if it.rule is None and accepted.get(idx):
-                extra[it.article].append({"type": it.cand.type, "source": it.cand.source.id,
-                                          "target": it.cand.target.id})
+                extra[it.article].append(
+                    {"type": it.cand.type, "source": it.cand.source.id, "target": it.cand.target.id}
+                )
             elif it.rule is not None and policy == "rescore" and not accepted.get(idx, True):
                 dropped[it.article].add(it.cand.key)
     for k, (gid, gold, skeleton) in enumerate(meta):
-        rels = [r for r in skeleton["rules"]
-                if (r["type"], r["source"], r["target"]) not in dropped[k]] + extra[k]
+        rels = [
+            r for r in skeleton["rules"] if (r["type"], r["source"], r["target"]) not in dropped[k]
+        ] + extra[k]
         score_record({"entities": skeleton["entities"], "relations": rels}, gold, report, gid)
     return report
 
@@ -107,8 +113,7 @@ def records(items: list[Item], meta: list[tuple[str, dict, dict]],
 def headline_row(name: str, report: Report) -> str:
     cells = [f"{t} {report.relations[t].f1:.3f}" for t in TYPES]
     h = report.headline
-    return (f"{name:<22} headline P {h.precision:.3f} R {h.recall:.3f} F1 {h.f1:.3f} | "
-            + " | ".join(cells))
+    return f"{name:<22} headline P {h.precision:.3f} R {h.recall:.3f} F1 {h.f1:.3f} | " + " | ".join(cells)
 
 
 def main() -> None:
@@ -120,8 +125,15 @@ def main() -> None:
     ap.add_argument("--exclude", type=Path, help="file of article ids to leave out (held out)")
     args = ap.parse_args()
 
-    exclude = frozenset(line.strip() for line in args.exclude.read_text("utf-8").splitlines()
-                        if line.strip() and not line.startswith("#")) if args.exclude else frozenset()
+    exclude = (
+        frozenset(
+            line.strip()
+            for line in args.exclude.read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        )
+        if args.exclude
+        else frozenset()
+    )
     items, meta = collect(args.dirs, exclude)
     vec = DictVectorizer()
     X = vec.fit_transform([dict.fromkeys(it.cand.features, 1) for it in items])
@@ -131,14 +143,12 @@ def main() -> None:
     print(headline_row("rules alone", alone))
     every = dict.fromkeys(range(len(items)), True)
     ceiling = records(items, meta, every, "union")
-    print("candidate recall ceiling: " + ", ".join(
-        f"{t} {ceiling.relations[t].recall:.3f}" for t in TYPES))
+    print("candidate recall ceiling: " + ", ".join(f"{t} {ceiling.relations[t].recall:.3f}" for t in TYPES))
 
     chosen: dict[str, tuple[float, float]] = {}
     oof_accept: dict[int, bool] = {}
     for kind in TYPES:
-        idx = np.array([i for i, it in enumerate(items)
-                        if it.cand.type == kind and it.label is not None])
+        idx = np.array([i for i, it in enumerate(items) if it.cand.type == kind and it.label is not None])
         y = np.array([items[i].label for i in idx])
         if y.sum() < 5:
             continue
@@ -163,8 +173,10 @@ def main() -> None:
         assert best is not None
         gain = best[0] - alone.relations[kind].f1
         verdict = "kept" if gain >= MIN_GAIN else "dropped: the rules alone do as well"
-        print(f"  {kind}: C={best[1]} threshold={best[2]} cross-validated F1 {best[0]:.3f} "
-              f"(rules alone {alone.relations[kind].f1:.3f}) {verdict}")
+        print(
+            f"  {kind}: C={best[1]} threshold={best[2]} cross-validated F1 {best[0]:.3f} "
+            f"(rules alone {alone.relations[kind].f1:.3f}) {verdict}"
+        )
         if gain >= MIN_GAIN:
             chosen[kind] = (best[1], best[2])
             oof_accept.update(best[3])
@@ -173,15 +185,17 @@ def main() -> None:
     out: dict = {"policy": args.policy, "trained_on": len(meta), "types": {}}
     names = vec.get_feature_names_out()
     for kind, (c, t) in chosen.items():
-        idx = np.array([i for i, it in enumerate(items)
-                        if it.cand.type == kind and it.label is not None])
+        idx = np.array([i for i, it in enumerate(items) if it.cand.type == kind and it.label is not None])
         y = np.array([items[i].label for i in idx])
         model = LogisticRegression(C=c, max_iter=3000)
         model.fit(X[idx], y)
-        weights = {str(names[j]): round(float(w), 4) for j, w in enumerate(model.coef_[0])
-                   if abs(w) >= 1e-3}
-        out["types"][kind] = {"bias": round(float(model.intercept_[0]), 4), "threshold": t,
-                              "C": c, "weights": dict(sorted(weights.items()))}
+        weights = {str(names[j]): round(float(w), 4) for j, w in enumerate(model.coef_[0]) if abs(w) >= 1e-3}
+        out["types"][kind] = {
+            "bias": round(float(model.intercept_[0]), 4),
+            "threshold": t,
+            "C": c,
+            "weights": dict(sorted(weights.items())),
+        }
     args.out.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", "utf-8")
     print(f"wrote {args.out} ({RULE_NAME}: {', '.join(chosen)})")
 

@@ -21,8 +21,9 @@ DIPLOGRAPH = str(Path(sys.executable).parent / "diplograph")
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([DIPLOGRAPH, *args], capture_output=True, text=True, env=env, timeout=600,
-                          check=False)
+    return subprocess.run(
+        [DIPLOGRAPH, *args], capture_output=True, text=True, env=env, timeout=600, check=False
+    )
 
 
 def differences(got: nx.MultiDiGraph, want: nx.MultiDiGraph) -> list[str]:
@@ -30,8 +31,11 @@ def differences(got: nx.MultiDiGraph, want: nx.MultiDiGraph) -> list[str]:
     found = []
     for kind, ours, theirs in (
         ("node", dict(got.nodes(data=True)), dict(want.nodes(data=True))),
-        ("edge", {e[:3]: e[3] for e in got.edges(keys=True, data=True)},
-         {e[:3]: e[3] for e in want.edges(keys=True, data=True)}),
+        (
+            "edge",
+            {e[:3]: e[3] for e in got.edges(keys=True, data=True)},
+            {e[:3]: e[3] for e in want.edges(keys=True, data=True)},
+        ),
     ):
         for key in sorted(set(ours) | set(theirs), key=str):
             if ours.get(key) != theirs.get(key):
@@ -43,15 +47,31 @@ def test_files_carry_typed_headers_and_awkward_text(tmp_path: Path) -> None:
     graph = nx.MultiDiGraph()
     graph.add_node("Leader:a", label="Leader", id="a", name='Ann "the, first"\nline', aliases=["A; b", "c"])
     graph.add_node("Leader:b", label="Leader", id="b", name="Bob", aliases=[])
-    graph.add_edge("Leader:a", "Leader:b", key="MET_WITH:x", type="MET_WITH", article_id="x",
-                   sentences=["one, two", "three"], starts=[0, 10], ends=[8, 15])
+    graph.add_edge(
+        "Leader:a",
+        "Leader:b",
+        key="MET_WITH:x",
+        type="MET_WITH",
+        article_id="x",
+        sentences=["one, two", "three"],
+        starts=[0, 10],
+        ends=[8, 15],
+    )
     files = write_admin_import(graph, tmp_path)
-    assert [f.name for f in files] == ["nodes-Leader.csv", "relationships-MET_WITH-Leader-Leader.csv",
-                                       "import.args"]
+    assert [f.name for f in files] == [
+        "nodes-Leader.csv",
+        "relationships-MET_WITH-Leader-Leader.csv",
+        "import.args",
+    ]
     with (tmp_path / "nodes-Leader.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["id:ID(Leader)", ":LABEL", "aliases:string[]", "diplograph_no_aliases:boolean",
-                       "name:string"]
+    assert rows[0] == [
+        "id:ID(Leader)",
+        ":LABEL",
+        "aliases:string[]",
+        "diplograph_no_aliases:boolean",
+        "name:string",
+    ]
     assert rows[1] == ["a", "Leader", f"A; b{ARRAY_DELIMITER}c", "", 'Ann "the, first"\nline']
     assert rows[2] == ["b", "Leader", "", "true", "Bob"]
     relationships = tmp_path / "relationships-MET_WITH-Leader-Leader.csv"
@@ -83,8 +103,16 @@ def test_bulk_import_gives_the_graph_ingest_gives(tmp_path: Path) -> None:
     with Neo4jStore(**settings) as store:
         store.run("MATCH (n) DETACH DELETE n", write=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DIPLOGRAPH_"))}
-    neo4j = ["--neo4j-uri", settings["uri"], "--neo4j-user", settings["user"],
-             "--neo4j-password", settings["password"], "--neo4j-database", settings["database"]]
+    neo4j = [
+        "--neo4j-uri",
+        settings["uri"],
+        "--neo4j-user",
+        settings["user"],
+        "--neo4j-password",
+        settings["password"],
+        "--neo4j-database",
+        settings["database"],
+    ]
     ingested = run("ingest", str(EXAMPLES), *neo4j, env=env)
     assert ingested.returncode == 0, ingested.stderr
 
@@ -104,8 +132,14 @@ def test_bulk_import_gives_the_graph_ingest_gives(tmp_path: Path) -> None:
         assert "IMPORT DONE" in log
         # The printed follow-up: entities with an empty alias list get it back.
         after = exported.stderr.split("diplograph query --write ", 1)[1].strip().strip('"')
-        target = ["--neo4j-uri", imported["uri"], "--neo4j-user", imported["user"],
-                  "--neo4j-password", imported["password"]]
+        target = [
+            "--neo4j-uri",
+            imported["uri"],
+            "--neo4j-user",
+            imported["user"],
+            "--neo4j-password",
+            imported["password"],
+        ]
         fixed = run("query", "--write", after, *target, env=env)
         assert fixed.returncode == 0, fixed.stderr
         with Neo4jStore(**imported) as bulk_store, Neo4jStore(**settings) as ingest_store:

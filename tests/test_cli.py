@@ -17,8 +17,18 @@ EXAMPLES = ROOT / "examples"
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 DIPLOGRAPH = str(Path(sys.executable).parent / "diplograph")
 COMMANDS = (
-    "ingest", "extract", "watch", "query", "queries", "viz", "export", "stats", "push", "eval",
-    "backup", "restore",
+    "ingest",
+    "extract",
+    "watch",
+    "query",
+    "queries",
+    "viz",
+    "export",
+    "stats",
+    "push",
+    "eval",
+    "backup",
+    "restore",
 )
 
 
@@ -129,7 +139,15 @@ def test_extract_prints_the_record_contract() -> None:
     assert result.returncode == 0, result.stderr
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert set(record) == {
-        "id", "title", "source", "url", "date", "date_source", "path", "entities", "relations"
+        "id",
+        "title",
+        "source",
+        "url",
+        "date",
+        "date_source",
+        "path",
+        "entities",
+        "relations",
     }
     assert (record["date"], record["date_source"]) == ("2025-06-03", "meta")
     names = {e["id"]: e["name"] for e in record["entities"]}

@@ -32,7 +32,8 @@ def page(name: str) -> Reply:
 
 def rss(server: WebServer, *items: tuple[str, str | None]) -> bytes:
     entries = "".join(
-        f"<item><title>{title}</title>" + (f"<link>{server.url(path)}</link>" if path else "")
+        f"<item><title>{title}</title>"
+        + (f"<link>{server.url(path)}</link>" if path else "")
         + "<pubDate>Mon, 04 Mar 2024 08:00:00 GMT</pubDate></item>"
         for title, path in items
     )
@@ -41,8 +42,14 @@ def rss(server: WebServer, *items: tuple[str, str | None]) -> bytes:
 
 
 def articles(store: Path) -> list[list]:
-    result = run("query", "MATCH (a:Article) RETURN a.url, a.date, a.date_source ORDER BY a.url",
-                 "--format", "json", "--store", str(store))
+    result = run(
+        "query",
+        "MATCH (a:Article) RETURN a.url, a.date, a.date_source ORDER BY a.url",
+        "--format",
+        "json",
+        "--store",
+        str(store),
+    )
     assert result.returncode == 0, result.stderr
     return [[row["a.url"], row["a.date"], row["a.date_source"]] for row in json.loads(result.stdout)]
 
@@ -59,8 +66,19 @@ def test_ingest_urls_and_a_feed_reports_each_bad_source_and_stores_the_rest(
     )
     refused = f"http://127.0.0.1:{closed_port()}/news"
     store = tmp_path / "store"
-    args = ("ingest", web_server.url("/meeting"), web_server.url("/dateline"), web_server.url("/report.pdf"),
-            refused, "--feed", web_server.url("/rss"), "--delay", "0", "--store", str(store))
+    args = (
+        "ingest",
+        web_server.url("/meeting"),
+        web_server.url("/dateline"),
+        web_server.url("/report.pdf"),
+        refused,
+        "--feed",
+        web_server.url("/rss"),
+        "--delay",
+        "0",
+        "--store",
+        str(store),
+    )
     first = run(*args)
     assert first.returncode == 1
     errors = [line for line in first.stderr.splitlines() if line.startswith("error:")]
@@ -72,11 +90,13 @@ def test_ingest_urls_and_a_feed_reports_each_bad_source_and_stores_the_rest(
     ]
     assert "articles: 3 new, 0 skipped, 4 failed" in first.stdout
     assert "feeds: 1 read, 0 unchanged (304), 0 failed; 2 new links of 2 items" in first.stdout
-    assert articles(store) == sorted([
-        [web_server.url("/dateline"), "2023-06-05", "dateline"],
-        [web_server.url("/meeting"), "2024-03-12", "meta"],
-        [web_server.url("/undated"), "2024-03-04", "feed"],
-    ])
+    assert articles(store) == sorted(
+        [
+            [web_server.url("/dateline"), "2023-06-05", "dateline"],
+            [web_server.url("/meeting"), "2024-03-12", "meta"],
+            [web_server.url("/undated"), "2024-03-04", "feed"],
+        ]
+    )
 
     again = run(*args)
     # The URLs given are fetched again and skipped by content hash; the feed item already
@@ -94,7 +114,10 @@ def test_extract_a_url_prints_its_record_with_the_date_source(web_server: WebSer
     assert result.returncode == 0, result.stderr
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert (record["url"], record["date"], record["date_source"]) == (
-        web_server.url("/dateline"), "2023-06-05", "dateline")
+        web_server.url("/dateline"),
+        "2023-06-05",
+        "dateline",
+    )
     assert record["title"] == "Foreign ministers of Armenia and Georgia hold talks"
     assert {e["name"] for e in record["entities"]} >= {"Armenia", "Georgia"}
 
@@ -108,8 +131,11 @@ def test_watch_polls_twice_answering_an_unchanged_feed_with_304_and_ingesting_a_
     def steady(headers: Message) -> Reply:
         if headers.get("If-None-Match") == '"a1"':
             return Reply(status=304, headers={"ETag": '"a1"'})
-        return Reply(rss(web_server, ("Meeting", "/meeting")), content_type="application/rss+xml",
-                     headers={"ETag": '"a1"'})
+        return Reply(
+            rss(web_server, ("Meeting", "/meeting")),
+            content_type="application/rss+xml",
+            headers={"ETag": '"a1"'},
+        )
 
     polls = {"b": 0}
 
@@ -124,8 +150,21 @@ def test_watch_polls_twice_answering_an_unchanged_feed_with_304_and_ingesting_a_
     listing = tmp_path / "feeds.txt"
     listing.write_text(f"# the growing feed\n{web_server.url('/b.xml')}\n", encoding="utf-8")
     store = tmp_path / "store"
-    result = run("watch", "--feed", web_server.url("/a.xml"), "--feed", str(listing), "--every", "1s",
-                 "--rounds", "2", "--delay", "0", "--store", str(store))
+    result = run(
+        "watch",
+        "--feed",
+        web_server.url("/a.xml"),
+        "--feed",
+        str(listing),
+        "--every",
+        "1s",
+        "--rounds",
+        "2",
+        "--delay",
+        "0",
+        "--store",
+        str(store),
+    )
     assert result.returncode == 0, result.stderr
     rounds = result.stdout.split("round ")[1:]
     assert len(rounds) == 2
@@ -138,17 +177,33 @@ def test_watch_polls_twice_answering_an_unchanged_feed_with_304_and_ingesting_a_
     assert web_server.requests_to("/a.xml")[1].headers["If-None-Match"] == '"a1"'
     assert [len(web_server.requests_to(p)) for p in ("/meeting", "/undated", "/dateline")] == [1, 1, 1]
     assert [row[0] for row in articles(store)] == sorted(
-        web_server.url(p) for p in ("/meeting", "/undated", "/dateline"))
+        web_server.url(p) for p in ("/meeting", "/undated", "/dateline")
+    )
 
 
 def test_watch_stops_cleanly_on_sigterm(web_server: WebServer, tmp_path: Path) -> None:
     web_server.routes["/meeting"] = page("meeting.html")
     feed = rss(web_server, ("Meeting", "/meeting"))
     web_server.routes["/rss"] = Reply(feed, content_type="application/rss+xml")
-    command = [DIPLOGRAPH, "watch", "--feed", web_server.url("/rss"), "--every", "10m", "--delay", "0",
-               "--store", str(tmp_path / "store")]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    command = [
+        DIPLOGRAPH,
+        "watch",
+        "--feed",
+        web_server.url("/rss"),
+        "--every",
+        "10m",
+        "--delay",
+        "0",
+        "--store",
+        str(tmp_path / "store"),
+    ]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         assert process.stdout is not None
         deadline = time.monotonic() + 240
@@ -178,8 +233,10 @@ def test_a_feed_ingested_into_neo4j_is_not_fetched_again(web_server: WebServer) 
     with Neo4jStore(**settings) as store:
         store.run("MATCH (n) DETACH DELETE n", write=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DIPLOGRAPH_"))} | {
-        "NEO4J_URI": settings["uri"], "NEO4J_USERNAME": settings["user"],
-        "NEO4J_PASSWORD": settings["password"], "NEO4J_DATABASE": settings["database"],
+        "NEO4J_URI": settings["uri"],
+        "NEO4J_USERNAME": settings["user"],
+        "NEO4J_PASSWORD": settings["password"],
+        "NEO4J_DATABASE": settings["database"],
     }
     for name in ("meeting", "undated"):
         web_server.routes[f"/{name}"] = page(f"{name}.html")

@@ -24,12 +24,19 @@ def _entity(eid: str, name: str, etype: str = "Leader", country: str | None = No
 
 def _record(number: int, entities: list[dict[str, Any]], relations: list[tuple[str, str, str]]) -> dict:
     return {
-        "id": f"curation-{number}", "title": f"Article {number}", "date": f"2025-03-{number:02d}",
+        "id": f"curation-{number}",
+        "title": f"Article {number}",
+        "date": f"2025-03-{number:02d}",
         "entities": entities,
         "relations": [
-            {"type": t, "source": a, "target": b,
-             "evidence": [{"sentence": f"{a} {t} {b} ({number}).", "start": 10 * number,
-                           "end": 10 * number + 9}]}
+            {
+                "type": t,
+                "source": a,
+                "target": b,
+                "evidence": [
+                    {"sentence": f"{a} {t} {b} ({number}).", "start": 10 * number, "end": 10 * number + 9}
+                ],
+            }
             for t, a, b in relations
         ],
     }
@@ -37,20 +44,43 @@ def _record(number: int, entities: list[dict[str, Any]], relations: list[tuple[s
 
 # Our own small articles: a misspelt president, a junk person, a minister taken for a body.
 RECORDS = [
-    _record(1, [_entity("m", "Serjio Mattarella", country="IT"), _entity("o", "Olaf Scholz", country="DE"),
-                _entity("it", "Italy", "Country", "IT")],
-            [("MET_WITH", "m", "o"), ("VISITED", "o", "it")]),
-    _record(2, [_entity("m", "Sergio Mattarella", country="IT"), _entity("o", "Olaf Scholz", country="DE"),
-                _entity("j", "Jean Dupont", country="FR")],
-            [("MET_WITH", "m", "o"), ("HELD_CALL", "m", "j")]),
-    _record(3, [_entity("n", "Naledi Pandor", "Organization", "ZA"), _entity("m", "Serjio Mattarella"),
-                _entity("za", "South Africa", "Country", "ZA")],
-            [("PROPOSED_COOPERATION", "m", "za"), ("PROPOSED_COOPERATION", "n", "za")]),
+    _record(
+        1,
+        [
+            _entity("m", "Serjio Mattarella", country="IT"),
+            _entity("o", "Olaf Scholz", country="DE"),
+            _entity("it", "Italy", "Country", "IT"),
+        ],
+        [("MET_WITH", "m", "o"), ("VISITED", "o", "it")],
+    ),
+    _record(
+        2,
+        [
+            _entity("m", "Sergio Mattarella", country="IT"),
+            _entity("o", "Olaf Scholz", country="DE"),
+            _entity("j", "Jean Dupont", country="FR"),
+        ],
+        [("MET_WITH", "m", "o"), ("HELD_CALL", "m", "j")],
+    ),
+    _record(
+        3,
+        [
+            _entity("n", "Naledi Pandor", "Organization", "ZA"),
+            _entity("m", "Serjio Mattarella"),
+            _entity("za", "South Africa", "Country", "ZA"),
+        ],
+        [("PROPOSED_COOPERATION", "m", "za"), ("PROPOSED_COOPERATION", "n", "za")],
+    ),
 ]
-LATER = _record(4, [_entity("m", "Serjio Mattarella", country="IT"),
-                    _entity("j", "Jean Dupont", country="FR"),
-                    _entity("n", "Naledi Pandor", "Organization", "ZA")],
-                [("MET_WITH", "m", "j"), ("PROPOSED_COOPERATION", "m", "n")])
+LATER = _record(
+    4,
+    [
+        _entity("m", "Serjio Mattarella", country="IT"),
+        _entity("j", "Jean Dupont", country="FR"),
+        _entity("n", "Naledi Pandor", "Organization", "ZA"),
+    ],
+    [("MET_WITH", "m", "j"), ("PROPOSED_COOPERATION", "m", "n")],
+)
 
 CURATION = """
 [[merge]]
@@ -92,7 +122,9 @@ def _events(store: Store, node_id: str) -> set[tuple[str, str, str, tuple[str, .
     """(type, other end, article, sentences) of every event relation of a node."""
     _, rows = store.run(
         "MATCH (n {id: $id})-[r]-(o) WHERE r.article_id IS NOT NULL "
-        "RETURN type(r), o.id, r.article_id, r.sentences", {"id": node_id})
+        "RETURN type(r), o.id, r.article_id, r.sentences",
+        {"id": node_id},
+    )
     return {(t, o, a, tuple(s)) for t, o, a, s in rows}
 
 
@@ -141,7 +173,8 @@ def test_curation_on_the_store(store: Store) -> None:
     assert "jean-dupont" not in _ids(store, "Leader") | _ids(store, "Organization")
     assert "naledi-pandor" not in _ids(store, "Organization")
     assert ("PROPOSED_COOPERATION", "naledi-pandor", "curation-4") in {
-        e[:3] for e in _events(store, "sergio-mattarella")}
+        e[:3] for e in _events(store, "sergio-mattarella")
+    }
     _, rows = store.run("MATCH ()-[r]->() WHERE r.article_id = 'curation-4' RETURN type(r)")
     assert rows == [["PROPOSED_COOPERATION"]]  # the meeting with the blocked name is gone
     assert apply_curation(store, curation) == []
@@ -185,8 +218,13 @@ def test_curate_and_suspects_from_the_command_line(tmp_path: Path) -> None:
         write_records(opened, RECORDS)
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([diplograph, *args, "--store", str(store)], capture_output=True,
-                              text=True, timeout=300, check=False)
+        return subprocess.run(
+            [diplograph, *args, "--store", str(store)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
 
     suspects_out = run("entities", "--suspects")
     assert suspects_out.returncode == 0, suspects_out.stderr

@@ -30,8 +30,9 @@ DIPLOGRAPH = str(Path(sys.executable).parent / "diplograph")
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[LocalCluster]:
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as local:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as local:
         yield local
 
 
@@ -69,8 +70,13 @@ def test_records_equal_a_single_process_run(cluster: LocalCluster) -> None:
 
 def test_cli_extract_on_a_scheduler_prints_what_one_process_prints(cluster: LocalCluster) -> None:
     def extract(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([DIPLOGRAPH, "extract", str(EXAMPLES), *args], capture_output=True,
-                              text=True, timeout=600, check=False)
+        return subprocess.run(
+            [DIPLOGRAPH, "extract", str(EXAMPLES), *args],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
 
     alone, on_dask = extract(), extract("--dask", cluster.scheduler_address)
     assert alone.returncode == on_dask.returncode == 0, on_dask.stderr
@@ -79,9 +85,7 @@ def test_cli_extract_on_a_scheduler_prints_what_one_process_prints(cluster: Loca
     assert bad.returncode == 1 and "local:N" in bad.stderr and "Traceback" not in bad.stderr
 
 
-def test_cli_ingest_on_a_scheduler_stores_what_one_process_did(
-    cluster: LocalCluster, tmp_path: Path
-) -> None:
+def test_cli_ingest_on_a_scheduler_stores_what_one_process_did(cluster: LocalCluster, tmp_path: Path) -> None:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([DIPLOGRAPH, *args], capture_output=True, text=True, timeout=600, check=False)
 
@@ -113,8 +117,12 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(cluster: LocalClus
             os.kill(pids[busy[0]], signal.SIGKILL)
 
         with FalkorStore(tmp_path / "dask") as store:
-            summary = ingest(store, articles, extract=partial(extract_on, client, batch_size=2),
-                             on_article=kill_a_busy_worker)
+            summary = ingest(
+                store,
+                articles,
+                extract=partial(extract_on, client, batch_size=2),
+                on_article=kill_a_busy_worker,
+            )
             got, stored = store.to_networkx(), counts(store)
         client.wait_for_workers(2, timeout=120)
         replaced = client.run(os.getpid)

@@ -13,18 +13,30 @@ from diplograph.ingest.readers import read_text
     ("text", "expected"),
     [
         ("Riyadh, 11 October 2021 (TDI): The crown prince received a call.", ("2021-10-11", "dateline")),
-        ("OTTAWA, ON, Oct. 8, 2025 /CNW/ - Today, the Prime Minister concluded a visit.",
-         ("2025-10-08", "dateline")),
+        (
+            "OTTAWA, ON, Oct. 8, 2025 /CNW/ - Today, the Prime Minister concluded a visit.",
+            ("2025-10-08", "dateline"),
+        ),
         ("Addis Ababa, October 13, 2017 (FBC) – The prime minister held talks.", ("2017-10-13", "dateline")),
         ("DUSHANBE, 18.04.2024 /Agency/. The president arrived.", ("2024-04-18", "dateline")),
-        ("Talks in Moscow\n\nMOSCOW (Example News / Wire - 20th August, 2019) The Kremlin said.",
-         ("2019-08-20", "dateline")),
-        ("Ministers meet\nExample Daily | Updated: 2018-07-28 07:32\nThe minister will visit Malaysia.",
-         ("2018-07-28", "text")),
-        ("Leaders talk by phone\n\n18/01/2023\n\nOn January 17, 2023, a telephone conversation took place.",
-         ("2023-01-18", "text")),
-        ("Trade talks\n\nPublished on 3 May 2024, the statement said the ministers met in Baku and "
-         "discussed transit, energy and the new rail corridor at length.", ("2024-05-03", "text")),
+        (
+            "Talks in Moscow\n\nMOSCOW (Example News / Wire - 20th August, 2019) The Kremlin said.",
+            ("2019-08-20", "dateline"),
+        ),
+        (
+            "Ministers meet\nExample Daily | Updated: 2018-07-28 07:32\nThe minister will visit Malaysia.",
+            ("2018-07-28", "text"),
+        ),
+        (
+            "Leaders talk by phone\n\n18/01/2023\n\n"
+            "On January 17, 2023, a telephone conversation took place.",
+            ("2023-01-18", "text"),
+        ),
+        (
+            "Trade talks\n\nPublished on 3 May 2024, the statement said the ministers met in Baku and "
+            "discussed transit, energy and the new rail corridor at length.",
+            ("2024-05-03", "text"),
+        ),
     ],
 )
 def test_a_dateline_or_a_head_date_line_dates_the_article(text: str, expected: tuple[str, str]) -> None:

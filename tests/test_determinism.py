@@ -38,13 +38,21 @@ def _biden(number: int, name: str, other: str, aliases: list[str]) -> dict[str, 
     """Our own small records naming the Bidens in the ways that split Joe into four nodes."""
     sentence = f"{name} met {other}."
     return {
-        "id": f"biden-{number}", "title": f"Biden {number}", "date": f"2024-05-{number:02d}",
+        "id": f"biden-{number}",
+        "title": f"Biden {number}",
+        "date": f"2024-05-{number:02d}",
         "entities": [
             {"id": "b", "name": name, "type": "Leader", "aliases": aliases, "country": "US"},
             {"id": "o", "name": other, "type": "Leader", "aliases": [], "country": None},
         ],
-        "relations": [{"type": "MET_WITH", "source": "b", "target": "o",
-                       "evidence": [{"sentence": sentence, "start": 0, "end": len(sentence)}]}],
+        "relations": [
+            {
+                "type": "MET_WITH",
+                "source": "b",
+                "target": "o",
+                "evidence": [{"sentence": sentence, "start": 0, "end": len(sentence)}],
+            }
+        ],
     }
 
 
@@ -94,17 +102,24 @@ def test_the_corpus_has_people_to_confuse() -> None:
 
 def _differences(got: Any, want: Any) -> list[str]:
     (nodes, edges), (ref_nodes, ref_edges) = got, want
-    out = [f"node {k}: {nodes.get(k)} != {ref_nodes.get(k)}"
-           for k in sorted(set(nodes) | set(ref_nodes)) if nodes.get(k) != ref_nodes.get(k)]
+    out = [
+        f"node {k}: {nodes.get(k)} != {ref_nodes.get(k)}"
+        for k in sorted(set(nodes) | set(ref_nodes))
+        if nodes.get(k) != ref_nodes.get(k)
+    ]
     out += [f"edge {k}" for k in sorted(set(edges) ^ set(ref_edges), key=str)]
-    out += [f"edge {k}: {edges[k]} != {ref_edges[k]}"
-            for k in sorted(set(edges) & set(ref_edges), key=str) if edges[k] != ref_edges[k]]
+    out += [
+        f"edge {k}: {edges[k]} != {ref_edges[k]}"
+        for k in sorted(set(edges) & set(ref_edges), key=str)
+        if edges[k] != ref_edges[k]
+    ]
     return out
 
 
 @given(runs=orders_and_splits())
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_any_order_and_split_gives_the_same_graph(store: FalkorStore, reference: Any,
-                                                   runs: list[list[int]]) -> None:
+def test_any_order_and_split_gives_the_same_graph(
+    store: FalkorStore, reference: Any, runs: list[list[int]]
+) -> None:
     got = _graph(store, [[RECORDS[i] for i in run] for run in runs])
     assert _differences(got, reference) == []

@@ -49,8 +49,10 @@ def test_title_of_a_region_with_possessive_country() -> None:
 
 
 def test_news_agency_is_organization_not_leader() -> None:
-    ents = _entities("KABUL (Xinhua) - Uzbek President Shavkat Mirziyoyev received the envoy, "
-                     "Xinhua has learned.", source="Xinhua")
+    ents = _entities(
+        "KABUL (Xinhua) - Uzbek President Shavkat Mirziyoyev received the envoy, Xinhua has learned.",
+        source="Xinhua",
+    )
     assert "Xinhua" not in ents or ents["Xinhua"]["type"] == "Organization"
     assert ents["Shavkat Mirziyoyev"]["type"] == "Leader"
 
@@ -61,14 +63,16 @@ def test_dateline_city_is_a_region() -> None:
 
 
 def test_nominal_head_of_state_joins_the_leader() -> None:
-    ents = _entities("Moldovan President Maia Sandu met with the ambassador. "
-                     "The head of state said the talks were useful.")
+    ents = _entities(
+        "Moldovan President Maia Sandu met with the ambassador. The head of state said the talks were useful."
+    )
     assert "The head of state" in ents["Maia Sandu"]["aliases"]
 
 
 def test_surname_alone_is_an_alias_and_no_duplicates() -> None:
-    record = extract_article(Article(
-        text="Finnish President Alexander Stubb spoke in Helsinki. Stubb also met students."))
+    record = extract_article(
+        Article(text="Finnish President Alexander Stubb spoke in Helsinki. Stubb also met students.")
+    )
     names = [fold(e["name"]) for e in record["entities"]]
     assert len(names) == len(set(names))
     stubb = next(e for e in record["entities"] if e["name"] == "Alexander Stubb")
@@ -84,12 +88,23 @@ def test_when_resolution() -> None:
 
 
 def test_extract_articles_streams_in_input_order() -> None:
-    arts = [Article(text=f"Irish Prime Minister Leo Varadkar visited {c}.")
-            for c in ("Norway", "Sweden", "Denmark")]
+    arts = [
+        Article(text=f"Irish Prime Minister Leo Varadkar visited {c}.")
+        for c in ("Norway", "Sweden", "Denmark")
+    ]
     records = list(extract_articles(arts, batch_size=2))
     assert [r["id"] for r in records] == [a.id for a in arts]
-    assert set(records[0]) == {"id", "title", "source", "url", "date", "date_source", "path",
-                               "entities", "relations"}
+    assert set(records[0]) == {
+        "id",
+        "title",
+        "source",
+        "url",
+        "date",
+        "date_source",
+        "path",
+        "entities",
+        "relations",
+    }
 
 
 @pytest.mark.corpus
@@ -99,14 +114,15 @@ def test_dev_000_must_pass() -> None:
     record = extract_article(Article(text=gold["text"], date=gold.get("date")))
     names = {e["id"]: e["name"] for e in record["entities"]}
     rels = {(r["type"], names[r["source"]], names[r["target"]]) for r in record["relations"]}
-    assert any(k == "MET_WITH" and {"Aleksandr Lukashenko", "Dmitry Mezentsev"} == {s, t}
-               for k, s, t in rels)
+    assert any(k == "MET_WITH" and {"Aleksandr Lukashenko", "Dmitry Mezentsev"} == {s, t} for k, s, t in rels)
     assert ("PLANS_VISIT", "Aleksandr Lukashenko", "Primorsky Krai") in rels
     assert not any(e["type"] == "Leader" and e["name"] == "BelTA" for e in record["entities"])
 
 
 def test_headline_fragment_is_not_a_person() -> None:
-    ents = _entities("Orban-Fico Talks As Expected\n\nHungarian Prime Minister Viktor Orban "
-                     "met Slovak Prime Minister Robert Fico in Budapest.")
+    ents = _entities(
+        "Orban-Fico Talks As Expected\n\nHungarian Prime Minister Viktor Orban "
+        "met Slovak Prime Minister Robert Fico in Budapest."
+    )
     assert not any("Talks" in name for name in ents)
     assert ents["Viktor Orban"]["type"] == "Leader"

@@ -13,8 +13,10 @@ from diplograph.ingest.nlp import get_nlp
 from diplograph.ingest.pair_features import candidates
 from diplograph.ingest.pair_model import RULE_NAME, decide, load_model, score
 
-TEXT = ("Ruritanian President Anton Weiss met with Borduvian Prime Minister Lena Kovac in "
-        "Strelsau on Monday. The two leaders agreed to expand cooperation in energy.")
+TEXT = (
+    "Ruritanian President Anton Weiss met with Borduvian Prime Minister Lena Kovac in "
+    "Strelsau on Monday. The two leaders agreed to expand cooperation in energy."
+)
 
 
 def _unparsed_doc(text: str):
@@ -60,10 +62,12 @@ def test_pair_model_keeps_every_rule_relation_under_the_union_policy() -> None:
 def test_candidates_pair_the_leaders_named_in_one_sentence() -> None:
     doc = get_nlp()(TEXT)
     found = analyse(doc, Article(text=TEXT))
-    keys = {(c.type, c.source.name, c.target.name) for c in
-            candidates(found.ents, found.coref, set())}
+    keys = {(c.type, c.source.name, c.target.name) for c in candidates(found.ents, found.coref, set())}
     assert ("MET_WITH", "Anton Weiss", "Lena Kovac") in keys or (
-        "MET_WITH", "Lena Kovac", "Anton Weiss") in keys
+        "MET_WITH",
+        "Lena Kovac",
+        "Anton Weiss",
+    ) in keys
     # a sentence naming both, with a meeting verb between them, is evidence for the meeting
     met = next(c for c in candidates(found.ents, found.coref, set()) if c.type == "MET_WITH")
     assert any(f.startswith("top:meet_verbs") for f in met.features)

@@ -18,8 +18,14 @@ pytestmark = pytest.mark.neo4j
 
 # Parameter sets per query: the defaults, then filters that keep some rows and drop others.
 CASES: dict[str, list[dict[str, object]]] = {
-    "meetings": [{}, {"leader": "lukashenka"}, {"leader": "Vladimir Putin"}, {"leader": "nobody"},
-                 {"leader": "Александр Лукашенко"}, {"leader": "Lukashenka Alexander"}],
+    "meetings": [
+        {},
+        {"leader": "lukashenka"},
+        {"leader": "Vladimir Putin"},
+        {"leader": "nobody"},
+        {"leader": "Александр Лукашенко"},
+        {"leader": "Lukashenka Alexander"},
+    ],
     "cooperation": [{}, {"country": "by"}, {"country": "Russia"}, {"country": "KZ"}],
     "planned_visits": [{}, {"after": "2021-09"}, {"leader": "Putin"}, {"after": "2030"}],
     "ego_network": [{"leader": "Lukashenko"}, {"leader": "kassym-jomart-tokayev"}],

@@ -219,8 +219,7 @@ def chromium() -> Iterator[Any]:
     Playwright gives each launch a fresh temporary profile (--user-data-dir).
     """
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is not installed (apt-get install chromium chromium-driver)",
-                    pytrace=False)
+        pytest.fail(f"{CHROMIUM} is not installed (apt-get install chromium chromium-driver)", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

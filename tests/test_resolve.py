@@ -202,9 +202,16 @@ def test_an_honorific_or_a_palace_is_never_a_leader() -> None:
 
 def test_generic_titles_are_not_node_aliases() -> None:
     resolver = Resolver()
-    entity = {**_leader("Aleksandr Lukashenko", "BY"),
-              "aliases": ["the president", "the head of state", "Belarusian leader",
-                          "President Lukashenko", "Lukashenka"]}
+    entity = {
+        **_leader("Aleksandr Lukashenko", "BY"),
+        "aliases": [
+            "the president",
+            "the head of state",
+            "Belarusian leader",
+            "President Lukashenko",
+            "Lukashenka",
+        ],
+    }
     _, props = resolver.resolve(entity)
     assert props["aliases"] == ["Aleksandr Lukashenko", "Lukashenka", "President Lukashenko"]
 

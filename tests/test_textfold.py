@@ -18,10 +18,25 @@ from diplograph.ingest.gazetteer import fold as place_fold
 from diplograph.ingest.textfold import fold, fold_tight, js_fold_table, slug
 
 SAMPLES = [
-    "Владимир Путин", "Vladimir Putin", "Александр Лукашенко", "Κυριάκος Μητσοτάκης",
-    "محمد بن سلمان", "Łukasz Kowalski", "Recep Tayyip Erdoğan", "Straße", "ﬁnance",
-    "İstanbul", "Xi'an", "Dato' Seri Anwar", "Zelenskyy’s", "  MIXED-case, punct.  ",
-    "Ἀθῆναι", "Ўзбекистон", "Jalal al-Din", "Þórdís Kolbrún Reykfjörð Gylfadóttir", "Nguyễn Phú Trọng",
+    "Владимир Путин",
+    "Vladimir Putin",
+    "Александр Лукашенко",
+    "Κυριάκος Μητσοτάκης",
+    "محمد بن سلمان",
+    "Łukasz Kowalski",
+    "Recep Tayyip Erdoğan",
+    "Straße",
+    "ﬁnance",
+    "İstanbul",
+    "Xi'an",
+    "Dato' Seri Anwar",
+    "Zelenskyy’s",
+    "  MIXED-case, punct.  ",
+    "Ἀθῆναι",
+    "Ўзбекистон",
+    "Jalal al-Din",
+    "Þórdís Kolbrún Reykfjörð Gylfadóttir",
+    "Nguyễn Phú Trọng",
 ]
 
 
@@ -50,8 +65,9 @@ def test_the_gazetteer_and_focus_use_the_same_folding() -> None:
 def test_the_table_is_the_python_fold_char_by_char(text: str) -> None:
     """What the page computes from its table (written here in Python) is `fold`."""
     table = js_fold_table([text])
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", text)
-                       if not unicodedata.category(c).startswith("M"))
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.category(c).startswith("M")
+    )
     mapped = "".join(c if ord(c) < 128 else table.get(c, "") for c in stripped).lower()
     assert " ".join(re.sub(r"[^a-z0-9]+", " ", mapped).split()) == fold(text)
 

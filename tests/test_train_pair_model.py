@@ -15,9 +15,21 @@ GOLD = ROOT / "tests" / "fixtures" / "gold"
 
 def test_training_writes_a_model_the_extractor_can_read(tmp_path: Path) -> None:
     out = tmp_path / "model.json"
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_pair_model.py"),
-                           str(GOLD), "--out", str(out), "--folds", "3"],
-                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "train_pair_model.py"),
+            str(GOLD),
+            "--out",
+            str(out),
+            "--folds",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "rules alone" in done.stdout and "candidate recall ceiling" in done.stdout
     model = json.loads(out.read_text("utf-8"))
@@ -33,8 +45,22 @@ def test_held_out_ids_are_left_out(tmp_path: Path) -> None:
     exclude = tmp_path / "held.txt"
     exclude.write_text("# held out\n" + "\n".join(held) + "\n", "utf-8")
     out = tmp_path / "model.json"
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_pair_model.py"),
-                           str(GOLD), "--out", str(out), "--folds", "3", "--exclude", str(exclude)],
-                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "train_pair_model.py"),
+            str(GOLD),
+            "--out",
+            str(out),
+            "--folds",
+            "3",
+            "--exclude",
+            str(exclude),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(out.read_text("utf-8"))["trained_on"] == len(list(GOLD.glob("*.json"))) - 5

@@ -86,15 +86,27 @@ def test_a_page_without_date_metadata_is_dated_by_its_dateline(
         ("/missing", None, "HTTP 404 Not Found"),
         ("/broken", Reply(b"oops", 500), "HTTP 500 Internal Server Error"),
         ("/loop", Reply(status=302, headers={"Location": "/loop"}), "redirect loop or more than 3 redirects"),
-        ("/report.pdf", Reply(b"%PDF-1.4", content_type="application/pdf"),
-         "unexpected content type 'application/pdf'"),
-        ("/huge", Reply(b"<p>" + b"x" * 600_000 + b"</p>"),
-         "larger than the 262144 bytes limit (600007 bytes)"),
-        ("/huge-chunked", Reply(b"<p>" + b"x" * 600_000 + b"</p>", chunked=True),
-         "larger than the 262144 bytes limit"),
+        (
+            "/report.pdf",
+            Reply(b"%PDF-1.4", content_type="application/pdf"),
+            "unexpected content type 'application/pdf'",
+        ),
+        (
+            "/huge",
+            Reply(b"<p>" + b"x" * 600_000 + b"</p>"),
+            "larger than the 262144 bytes limit (600007 bytes)",
+        ),
+        (
+            "/huge-chunked",
+            Reply(b"<p>" + b"x" * 600_000 + b"</p>", chunked=True),
+            "larger than the 262144 bytes limit",
+        ),
         ("/slow", Reply(b"<p>late</p>", delay=4.0), "timed out after 2 s"),
-        ("/ftp-redirect", Reply(status=301, headers={"Location": "ftp://127.0.0.1/x"}),
-         "redirected to a URL that is not http or https"),
+        (
+            "/ftp-redirect",
+            Reply(status=301, headers={"Location": "ftp://127.0.0.1/x"}),
+            "redirected to a URL that is not http or https",
+        ),
     ],
 )
 def test_a_bad_page_is_one_clear_error(
@@ -126,12 +138,14 @@ def test_a_feed_gives_its_items_pages_with_the_feed_date_and_reports_bad_items(
 ) -> None:
     web_server.routes["/undated"] = page("undated.html")
     web_server.routes["/meeting"] = page("meeting.html")
-    web_server.routes["/rss"] = feed_reply(rss(
-        item("Phone call", web_server.url("/undated"), "Wed, 06 Mar 2024 10:00:00 GMT"),
-        item("No link here", None),
-        item("Local file", "file:///etc/passwd"),
-        item("Meeting", web_server.url("/meeting")),
-    ))
+    web_server.routes["/rss"] = feed_reply(
+        rss(
+            item("Phone call", web_server.url("/undated"), "Wed, 06 Mar 2024 10:00:00 GMT"),
+            item("No link here", None),
+            item("Local file", "file:///etc/passwd"),
+            item("Meeting", web_server.url("/meeting")),
+        )
+    )
     results = list(reader.read([], [web_server.url("/rss")]))
     articles = [r for r in results if isinstance(r, Article)]
     errors = [str(r) for r in results if isinstance(r, ReadError)]

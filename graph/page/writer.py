@@ -189,8 +189,10 @@ def _page_data(graph: nx.MultiDiGraph, seed: int) -> tuple[dict[str, Any], Netwo
         "countryColors": _COUNTRY_COLORS,
         # the search box folds names as Python does (ingest/textfold.py)
         "foldTable": js_fold_table(
-            str(n) for key in keys for n in [graph.nodes[key].get("name") or "",
-                                               *graph.nodes[key].get("aliases", [])]),
+            str(n)
+            for key in keys
+            for n in [graph.nodes[key].get("name") or "", *graph.nodes[key].get("aliases", [])]
+        ),
     }
     return data, net
 

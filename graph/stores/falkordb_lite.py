@@ -273,6 +273,5 @@ class FalkorStore(CypherReads):
 
 def _timed_out(timeout: float) -> str:
     return (
-        f"the query did not finish within {timeout:g} s and was stopped "
-        "(allow more with --timeout SECONDS)"
+        f"the query did not finish within {timeout:g} s and was stopped (allow more with --timeout SECONDS)"
     )

@@ -57,9 +57,7 @@ def stop_servers_in(folder: Path, *, term_grace: float = _TERM_GRACE) -> list[in
         _signal(process, "kill")
     still = _wait_exited(alive)
     if still:
-        raise StoreError(
-            f"a FalkorDB server left running on {folder} (pid {still[0].pid}) cannot be stopped"
-        )
+        raise StoreError(f"a FalkorDB server left running on {folder} (pid {still[0].pid}) cannot be stopped")
     return [p.pid for p in servers]
 
 
